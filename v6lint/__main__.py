@@ -1,0 +1,3 @@
+from v6lint.cli import main
+
+main()

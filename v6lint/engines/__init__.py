@@ -1,0 +1,1 @@
+"""Analysis engines: `cst` for Python (libcst rules), `semgrep` for every other language."""

@@ -1,0 +1,278 @@
+"""The base class every Python rule derives from, and the helpers rules share.
+
+A rule is a libcst ``BatchableCSTVisitor``: the cst engine runs every selected rule in one pass
+over a file (so rules must use ``visit_*``/``leave_*`` methods, not matcher decorators, which
+batching ignores). Rules match on qualified names from ``QualifiedNameProvider``, so aliases and
+module aliases resolve and local shadowing does not fire.
+
+Positions are not computed during the visit: ``report`` keeps the node, and the engine resolves
+``PositionProvider`` only for files that produced a report (positions cost more than parsing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+from typing import ClassVar, Collection, Optional, Sequence, Union
+
+import libcst as cst
+from libcst.metadata import (
+    Assignment,
+    GlobalScope,
+    ParentNodeProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
+
+from v6lint.model import Confidence, FixSafety, RuleInfo, Severity
+
+DOC_SECTIONS = (
+    "What it finds",
+    "Why it breaks on IPv6",
+    "Example",
+    "Fix",
+    "Fix safety",
+    "Exceptions",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Invalid:
+    """A bad example: ``code`` must produce a finding of the rule.
+
+    ``fixed`` is the expected source after ``--fix --unsafe-fixes`` (None: no fix offered).
+    """
+
+    code: str
+    fixed: Optional[str] = None
+
+
+@dataclasses.dataclass
+class PendingFix:
+    """A fix expressed as CST replacements; the engine turns it into text edits."""
+
+    title: str
+    safety: FixSafety
+    replacements: Sequence[tuple[cst.CSTNode, cst.CSTNode]]
+
+
+@dataclasses.dataclass
+class Report:
+    node: cst.CSTNode
+    message: str
+    confidence: Confidence
+    fix: Optional[PendingFix]
+
+
+class RuleContext:
+    """What a rule may know about the file it visits."""
+
+    def __init__(self, path: str, module: cst.Module) -> None:
+        self.path = path
+        self.module = module
+        self.reports: list[tuple[type["Rule"], Report]] = []
+
+
+class Rule(cst.BatchableCSTVisitor):
+    """Base of all Python rules. Subclasses set the class attributes and visit nodes.
+
+    The class docstring is the rule's documentation, in the sections of ``DOC_SECTIONS``
+    (``## What it finds`` ...); a test checks they are all there.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    message: ClassVar[str]  # the default message of a report
+    severity: ClassVar[Severity] = Severity.WARNING
+    precision: ClassVar[str] = "high"
+    fix_safety: ClassVar[Optional[FixSafety]] = None  # the most permissive tier the rule offers
+    tags: ClassVar[tuple[str, ...]] = ()
+    # The file must contain one of these byte strings for the rule to run on it: the cheap
+    # prefilter that keeps most files from being parsed at all. Must be a superset condition.
+    triggers: ClassVar[tuple[bytes, ...]]
+    VALID: ClassVar[Sequence[str]] = ()
+    INVALID: ClassVar[Sequence[Union[str, Invalid]]] = ()
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, ParentNodeProvider)
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__()
+        self.context = context
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: Optional[str] = None,
+        *,
+        confidence: Confidence = Confidence.HIGH,
+        fix: Optional[PendingFix] = None,
+    ) -> None:
+        self.context.reports.append(
+            (type(self), Report(node, message or self.message, confidence, fix))
+        )
+
+    # -- name resolution -------------------------------------------------------------------
+
+    def qualified_names(self, node: cst.CSTNode) -> frozenset[str]:
+        try:
+            found = self.get_metadata(QualifiedNameProvider, node, set())
+        except KeyError:
+            return frozenset()
+        return frozenset(q.name for q in found)
+
+    def resolves_to(self, node: cst.CSTNode, names: Collection[str]) -> bool:
+        """True when every binding ``node`` may refer to is one of ``names``.
+
+        "Every", not "any": ``try: from socket import AF_INET6 as F`` / ``except: ... AF_INET
+        as F`` is the correct fallback idiom and must not be reported as AF_INET.
+        """
+        found = self.qualified_names(node)
+        return bool(found) and found <= set(names)
+
+    def called_name(self, call: cst.Call, names: Collection[str]) -> Optional[str]:
+        """The qualified name of ``call``'s target when it is one of ``names``."""
+        found = self.qualified_names(call.func)
+        if found and found <= set(names):
+            return next(iter(found))
+        return None
+
+    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return self.get_metadata(ParentNodeProvider, node, None)
+
+    def ancestors(self, node: cst.CSTNode):
+        current = self.parent(node)
+        while current is not None:
+            yield current
+            current = self.parent(current)
+
+    def module_constant(self, node: cst.BaseExpression, depth: int = 3) -> cst.BaseExpression:
+        """Follow a name to the value of its single module-level assignment.
+
+        ``HOST = "0.0.0.0"`` ... ``bind((HOST, 80))`` yields the string. A parameter, a local, a
+        name assigned more than once, or anything else is returned unchanged: only facts that
+        hold for every execution are followed.
+        """
+        for _ in range(depth):
+            if not isinstance(node, cst.Name):
+                return node
+            value = self._single_global_value(node)
+            if value is None:
+                return node
+            node = value
+        return node
+
+    def _single_global_value(self, name: cst.Name) -> Optional[cst.BaseExpression]:
+        scope = self.get_metadata(ScopeProvider, name, None)
+        if scope is None:
+            return None
+        try:
+            assignments = list(scope[name.value])
+        except Exception:  # libcst raises for names it cannot look up
+            return None
+        if len(assignments) != 1:
+            return None
+        assignment = assignments[0]
+        if not isinstance(assignment, Assignment) or not isinstance(assignment.scope, GlobalScope):
+            return None
+        target = assignment.node
+        holder = self.parent(target)
+        if isinstance(holder, cst.AssignTarget):
+            statement = self.parent(holder)
+            if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+                return statement.value
+        if isinstance(holder, cst.AnnAssign) and holder.value is not None:
+            return holder.value
+        return None
+
+    # -- documentation ---------------------------------------------------------------------
+
+    @classmethod
+    def docs(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def info(cls) -> RuleInfo:
+        return RuleInfo(
+            code=cls.code,
+            name=cls.name,
+            summary=cls.summary,
+            severity=cls.severity,
+            fix_safety=cls.fix_safety,
+            precision=cls.precision,
+            tags=("ipv6", *cls.tags),
+            docs=cls.docs(),
+            languages=("python",),
+        )
+
+
+# -- helpers for literal values ----------------------------------------------------------------
+
+
+def string_value(node: cst.CSTNode) -> Optional[str]:
+    """The value of a plain (non-f, non-bytes) string literal, concatenations included."""
+    if isinstance(node, cst.SimpleString):
+        if "b" in node.prefix.lower():
+            return None
+        try:
+            value = node.evaluated_value
+        except Exception:
+            return None
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        if left is None or right is None:
+            return None
+        return left + right
+    return None
+
+
+def keyword_argument(call: cst.Call, keyword: str) -> Optional[cst.Arg]:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg
+    return None
+
+
+def positional_argument(call: cst.Call, index: int) -> Optional[cst.Arg]:
+    """The ``index``-th positional argument, or None (also when a ``*args`` comes first)."""
+    position = 0
+    for arg in call.args:
+        if arg.keyword is not None or arg.star == "**":
+            break
+        if arg.star == "*":
+            return None
+        if position == index:
+            return arg
+        position += 1
+    return None
+
+
+def argument(call: cst.Call, index: int, keyword: str) -> Optional[cst.Arg]:
+    """An argument given either by position or by keyword."""
+    return keyword_argument(call, keyword) or positional_argument(call, index)
+
+
+_CODE_PATTERN = re.compile(r"^V6\d{3}$")
+
+
+def check_rule_class(rule: type[Rule]) -> list[str]:
+    """Problems with a rule's declaration (used by the registry's tests)."""
+    problems = []
+    for attribute in ("code", "name", "summary", "message", "triggers"):
+        if not getattr(rule, attribute, None):
+            problems.append(f"{rule.__name__}: missing {attribute}")
+    if not _CODE_PATTERN.match(getattr(rule, "code", "")):
+        problems.append(f"{rule.__name__}: code {getattr(rule, 'code', None)!r} is not V6 + 3 digits")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", getattr(rule, "name", "")):
+        problems.append(f"{rule.__name__}: name must be kebab-case")
+    docs = rule.docs()
+    for section in DOC_SECTIONS:
+        if f"## {section}" not in docs:
+            problems.append(f"{rule.__name__}: docstring lacks '## {section}'")
+    if not rule.VALID or not rule.INVALID:
+        problems.append(f"{rule.__name__}: needs VALID and INVALID examples")
+    return problems

@@ -1,0 +1,89 @@
+"""V6201: name resolution that can only return IPv4 addresses."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from v6lint.model import Severity
+from v6lint.rules._base import Rule
+
+RESOLVERS = {
+    "socket.gethostbyname": "returns one IPv4 address as a string",
+    "socket.gethostbyname_ex": "returns IPv4 addresses only",
+}
+
+
+class Ipv4OnlyResolver(Rule):
+    """
+    ## What it finds
+    Calls to `socket.gethostbyname()` and `socket.gethostbyname_ex()`, however they were
+    imported (`from socket import gethostbyname as resolve` is found too).
+
+    ## Why it breaks on IPv6
+    Both functions ask the resolver for A records only. On an IPv6-only host a name that has
+    only AAAA records fails with `socket.gaierror`, and a dual-stack name is always reached
+    over IPv4. An IPv6 literal such as `"::1"` is rejected outright.
+
+    ## Example
+    ```python
+    import socket
+    address = socket.gethostbyname(host)
+    sock = socket.socket()
+    sock.connect((address, port))
+    ```
+
+    ## Fix
+    Resolve with `socket.getaddrinfo()`, which returns every address of both families, and
+    try them in order; to connect, `socket.create_connection((host, port))` does exactly that:
+    ```python
+    sock = socket.create_connection((host, port))
+    ```
+    When only a printable address is wanted, take `getaddrinfo(host, None)[0][4][0]`.
+
+    ## Fix safety
+    No automatic fix is offered by this rule: `gethostbyname` returns one string while the
+    replacements return a list of tuples or a connected socket, so the surrounding code has to
+    change with it.
+
+    ## Exceptions
+    `socket.gethostbyaddr()` and `socket.getfqdn()` handle both families and are not reported.
+    The finding can be ignored in code that talks to an IPv4-only protocol on purpose (for
+    example a DHCPv4 client).
+    """
+
+    code = "V6201"
+    name = "ipv4-only-resolver"
+    summary = "Name resolution that returns IPv4 addresses only"
+    message = "gethostbyname() resolves IPv4 addresses only; use getaddrinfo() or create_connection()"
+    severity = Severity.WARNING
+    precision = "very-high"
+    tags = ("resolver",)
+    triggers = (b"gethostbyname",)
+
+    VALID = (
+        "import socket\nsocket.getaddrinfo(host, 80)",
+        "import socket\nsocket.gethostbyaddr(ip)",
+        "import socket\nsocket.getfqdn()",
+        # A method of some other object that happens to share the name.
+        "class Resolver:\n    def gethostbyname(self, h): ...\nResolver().gethostbyname('x')",
+        # A local function shadows the import.
+        "def gethostbyname(host):\n    return host\ngethostbyname('example.org')",
+        # Mentioning the function is not calling it.
+        "import socket\nRESOLVE = 'socket.gethostbyname'",
+    )
+    INVALID = (
+        "import socket\naddress = socket.gethostbyname(host)",
+        "import socket as s\nnames = s.gethostbyname_ex(host)",
+        "from socket import gethostbyname as resolve\nresolve('example.org')",
+    )
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = self.called_name(node, RESOLVERS)
+        if name is None:
+            return
+        function = name.rsplit(".", 1)[1]
+        self.report(
+            node,
+            f"{function}() {RESOLVERS[name]}; use socket.getaddrinfo() or"
+            " socket.create_connection() to reach IPv6 hosts too",
+        )
