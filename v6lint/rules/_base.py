@@ -55,6 +55,9 @@ class PendingFix:
     title: str
     safety: FixSafety
     replacements: Sequence[tuple[cst.CSTNode, cst.CSTNode]]
+    # Modules the new code needs ("socket", "ipaddress"): the engine adds ``import X`` after
+    # the file's imports, as a separate edit, when the file does not import it yet.
+    imports: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass
