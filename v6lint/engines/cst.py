@@ -7,10 +7,19 @@ reported something.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional, Sequence
+import functools
+import os
+import re
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import (
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
 from v6lint.model import (
     Diagnostic,
@@ -21,22 +30,70 @@ from v6lint.model import (
     Span,
     TextEdit,
 )
+from v6lint.prefilter import TriggerTable
 from v6lint.rules._base import PendingFix, Rule, RuleContext
 
 
+# CPython's tokenizer limit (MAXLEVEL); libcst's parser crashes somewhere above a thousand.
+MAX_BRACKET_DEPTH = 200
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"()[]{}")
+
+
+def bracket_depth(source: bytes) -> int:
+    """An upper bound of the bracket nesting (brackets in strings and comments count too)."""
+    brackets = source.translate(None, _NOT_BRACKETS)
+    if len(brackets) <= MAX_BRACKET_DEPTH:
+        return len(brackets)
+    depth = deepest = 0
+    for byte in brackets:
+        if byte in b"([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif depth:
+            depth -= 1
+    return deepest
+
+
 def triggered_rules(source: bytes, rules: Iterable[type[Rule]]) -> list[type[Rule]]:
-    return [rule for rule in rules if any(trigger in source for trigger in rule.triggers)]
+    rules = tuple(rules)
+    codes = _trigger_table(rules).codes_in(source)
+    return [rule for rule in rules if rule.code in codes]
+
+
+@functools.lru_cache(maxsize=16)
+def _trigger_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
+    return TriggerTable.from_rules(rules)
+
+
+# An internal switch for the equivalence tests: every rule on every file, libcst's own eager
+# metadata providers, no syntactic gating. Findings must not depend on it.
+EXHAUSTIVE = bool(os.environ.get("V6LINT_EXHAUSTIVE"))
+
+# ``as NAME`` anywhere (imports, but also with/except: a superset is fine). Comments and line
+# continuations may stand between the keyword and the name inside an import's parentheses.
+_AS_NAME = re.compile(r"\bas\b(?:\s|\\|#[^\n]*)*(\w+)")
+
+
+def alias_names(text: str) -> frozenset[str]:
+    """Every name a file may bind with ``import ... as NAME`` (a superset)."""
+    return frozenset(_AS_NAME.findall(text)) if "as" in text else frozenset()
 
 
 def analyze_source(
-    source: bytes, path: str, rules: Sequence[type[Rule]]
+    source: bytes, path: str, rules: Sequence[type[Rule]], *, exhaustive: Optional[bool] = None
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Findings of ``rules`` in one Python file's bytes. Never raises for bad input."""
-    selected = triggered_rules(source, rules)
+    exhaustive = EXHAUSTIVE if exhaustive is None else exhaustive
+    selected = list(rules) if exhaustive else triggered_rules(source, rules)
     if not selected:
         return [], []
     if b"\0" in source[:8192]:
         return [], [Diagnostic(DiagnosticKind.BINARY, "binary content, not scanned", path)]
+    if bracket_depth(source) > MAX_BRACKET_DEPTH:
+        # CPython refuses such files too ("too many nested parentheses"), and libcst's native
+        # parser would overflow its stack on them and take the whole process down.
+        return [], [Diagnostic(DiagnosticKind.SYNTAX, "brackets nested too deeply to parse", path)]
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
@@ -50,7 +107,17 @@ def analyze_source(
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     context = RuleContext(path, module)
     try:
-        wrapper.visit_batched([rule(context) for rule in selected])
+        visitors = [rule(context) for rule in selected]
+        if exhaustive:
+            wrapper.visit_batched(visitors)
+        else:
+            # Metadata is computed when a rule first asks for it, and rules' name helpers ask
+            # only for nodes that can resolve to a wanted name: most parsed files need none.
+            context.alias_names = _alias_names_of(source, module)
+            metadata = LazyMetadata(wrapper)
+            for visitor in visitors:
+                visitor.metadata = metadata
+            cst.visit_batched(module, visitors)
     except RecursionError:
         return [], [Diagnostic(DiagnosticKind.SYNTAX, "too deeply nested to analyse", path)]
     if not context.reports:
@@ -73,28 +140,108 @@ def analyze_source(
                 message=report.message,
                 severity=rule.severity,
                 confidence=report.confidence,
-                fix=_to_fix(module, report.fix) if report.fix else None,
+                fix=_to_fix(module, report.fix, wrapper) if report.fix else None,
                 engine="cst",
             )
         )
     return findings, []
 
 
-def _to_fix(module: cst.Module, pending: PendingFix) -> Optional[Fix]:
-    """Turn CST replacements into one exact text edit.
+def _alias_names_of(source: bytes, module: cst.Module) -> Optional[frozenset[str]]:
+    try:
+        return alias_names(source.decode(module.encoding))
+    except (UnicodeDecodeError, LookupError):
+        return None  # no gating: every name is looked up
+
+
+class LazyMetadata(Mapping):
+    """The ``metadata`` of every rule visitor: a provider is resolved on first use.
+
+    Two providers are served more cheaply than libcst's own, with the same values:
+    ``QualifiedNameProvider`` asks the scope of the node directly (libcst's provider walks the
+    whole module to wrap that same call in a LazyValue per node), and ``ParentNodeProvider``
+    is one stack-tracking walk (libcst's calls ``node.children``, itself a visit, per node).
+    Measured on 11 stdlib files (0.9 MB): parse 4.1 s, parents 10.8 s, scopes 14.6 s,
+    qualified names 11.4 s more.
+    """
+
+    def __init__(self, wrapper: MetadataWrapper) -> None:
+        self._wrapper = wrapper
+        self._resolved: dict[Any, Mapping] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return True  # every declared provider can be computed; get_metadata checks declarations
+
+    def __getitem__(self, key: Any) -> Mapping:
+        value = self._resolved.get(key)
+        if value is None:
+            if key is QualifiedNameProvider:
+                value = _QualifiedNames(self[ScopeProvider])
+            elif key is ParentNodeProvider:
+                value = _parent_map(self._wrapper.module)
+            else:
+                value = self._wrapper.resolve(key)
+            self._resolved[key] = value
+        return value
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._resolved)
+
+    def __len__(self) -> int:
+        return len(self._resolved)
+
+
+class _QualifiedNames(Mapping):
+    def __init__(self, scopes: Mapping) -> None:
+        self._scopes = scopes
+
+    def __getitem__(self, node: Any):
+        scope = self._scopes.get(node)
+        return scope.get_qualified_names_for(node) if scope is not None else set()
+
+    def get(self, node: Any, default: Any = None):
+        return self[node]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._scopes)
+
+    def __len__(self) -> int:
+        return len(self._scopes)
+
+
+class _ParentRecorder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        self._stack: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._stack:
+            self.parents[node] = self._stack[-1]
+        self._stack.append(node)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._stack.pop()
+
+
+def _parent_map(module: cst.Module) -> dict:
+    recorder = _ParentRecorder()
+    module.visit(recorder)
+    return recorder.parents
+
+
+def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataWrapper] = None) -> Optional[Fix]:
+    """Turn CST replacements into one exact text edit, plus one insertion per needed import.
 
     ``code_for_node`` is not a faithful slice for parenthesised expressions, arguments or
     statements, so the edit comes from rendering the whole module before and after the
-    replacement and trimming what the two have in common.
+    replacement and trimming what the two have in common (v6lint.fixes.build_fix). The scope
+    data the rules already computed tells whether ``import X`` is needed.
     """
-    updated = module
-    for old, new in pending.replacements:
-        updated = updated.deep_replace(old, new)
-    before, after = module.code, updated.code
-    if before == after:
-        return None
-    edit = text_edit_between(before, after)
-    return Fix(pending.title, pending.safety, (edit,))
+    from v6lint.fixes import build_fix
+
+    scopes = wrapper.resolve(ScopeProvider) if wrapper is not None else None
+    return build_fix(module, pending, scopes)
 
 
 def text_edit_between(before: str, after: str) -> TextEdit:
