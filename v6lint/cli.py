@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
+from collections.abc import Mapping
 from typing import Optional, Sequence
 
 import click
 
 from v6lint import __version__
+from v6lint.atomic import write_atomically
 from v6lint.config import Config, ConfigError, load_config, parse_codes
 from v6lint.model import Diagnostic, DiagnosticKind
 
@@ -38,30 +39,6 @@ def _use_colour(output_file: Optional[str]) -> bool:
     return sys.stdout.isatty()
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".v6lint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        if os.path.exists(path):
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def repository_root(cwd: str) -> str:
     """The git top level (SARIF URIs are relative to it), else the working directory."""
     import subprocess
@@ -74,6 +51,42 @@ def repository_root(cwd: str) -> str:
         return cwd
     top = completed.stdout.strip()
     return os.path.realpath(top) if completed.returncode == 0 and top else cwd
+
+
+def _shard_option(ctx: click.Context, param: click.Parameter, value: Optional[str]):
+    if value is None:
+        return None
+    try:
+        k_text, n_text = value.split("/")
+        k, n = int(k_text), int(n_text)
+    except ValueError:
+        raise click.BadParameter("expected K/N, for example 2/4", ctx=ctx, param=param) from None
+    if not 1 <= k <= n:
+        raise click.BadParameter("K/N needs 1 <= K <= N", ctx=ctx, param=param)
+    return k, n
+
+
+class LazyCatalog(Mapping):
+    """The rule catalog, loaded on first use: the text report of a clean run never needs it,
+    and loading it (every rule module, every semgrep YAML file) costs more than a small scan."""
+
+    def __init__(self, load) -> None:
+        self._load = load
+        self._catalog = None
+
+    def _get(self):
+        if self._catalog is None:
+            self._catalog = self._load()
+        return self._catalog
+
+    def __getitem__(self, code):
+        return self._get()[code]
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,6 +111,33 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this pyproject.toml or v6lint.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in this baseline file (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this file, for later runs with --baseline.",
+)
+@click.option("--fix", "fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: apply unsafe fixes too. Alone: show them as available.",
+)
+@click.option("--diff", "diff", is_flag=True, help="Print the changes --fix would make; write nothing (exit 1 if any).")
+@click.option("--no-cache", is_flag=True, help="Ignore and don't write any cache.")
+@click.option(
+    "--shard",
+    callback=_shard_option,
+    metavar="K/N",
+    help="Scan only the K-th of N disjoint parts of the files (split by a stable hash of the"
+    " path below the repository root), to spread a big tree over N CI runners.",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -108,6 +148,13 @@ def check(
     config_file: Optional[str],
     jobs: Optional[int],
     quiet: bool,
+    baseline_file: Optional[str],
+    write_baseline_file: Optional[str],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    no_cache: bool,
+    shard: Optional[tuple[int, int]],
 ) -> None:
     """Scan PATHS (files or folders; default: the current folder)."""
     from v6lint.catalog import load_catalog
@@ -123,18 +170,49 @@ def check(
         config = Config(root=cwd)
     config = config.with_overrides(select=select, ignore=ignore or ())
 
-    result = run_check(list(paths), config, jobs=jobs, cwd=cwd)
+    from v6lint.progress import Progress
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        result = run_check(
+            list(paths),
+            config,
+            jobs=jobs,
+            cwd=cwd,
+            use_cache=not no_cache,
+            shard=shard,
+            shard_root=repository_root(cwd) if shard else None,
+            progress=progress.advance,
+            on_total=progress.start,
+        )
+    finally:
+        progress.close()
     diagnostics = config_diagnostics + result.diagnostics
+    current, fixes_applied = result.findings, 0
+    if fix or diff:
+        from v6lint.fixes import fix_files
+
+        fixed = fix_files(result.files, result.findings, config, unsafe=unsafe_fixes, write=not diff)
+        diagnostics.extend(fixed.diagnostics)
+        if diff:
+            _report_diff(fixed, diagnostics, quiet)
+        current, fixes_applied = fixed.findings, fixed.applied
+    findings, absent = _apply_baselines(
+        current, diagnostics, cwd, baseline_file, write_baseline_file, output_format, quiet
+    )
 
     report = Report(
-        findings=result.findings,
+        findings=findings,
         diagnostics=diagnostics,
-        rules=load_catalog(),
+        absent=absent,
+        rules=LazyCatalog(load_catalog),
         files_scanned=result.files_scanned,
         root=repository_root(cwd),
         cwd=cwd,
         color=output_format == "text" and _use_colour(output_file),
         tool_version=__version__,
+        fixes_applied=fixes_applied,
+        unsafe_fixes=unsafe_fixes,
     )
     text = render(report, output_format)
     if output_file:
@@ -147,9 +225,72 @@ def check(
 
     if any(d.is_error for d in diagnostics):
         sys.exit(EXIT_ERROR)
-    if report.active_findings and not exit_zero:
+    counted = [f for f in report.active_findings if f.baseline_state != "unchanged"]
+    if counted and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _report_diff(fixed, diagnostics, quiet: bool) -> None:
+    """--diff: the unified diff on stdout, a count on stderr; exit 1 when there are changes
+    (2 when a file could not be read, fixed or parsed), without writing anything."""
+    click.echo(fixed.diff(), nl=False)
+    for diagnostic in diagnostics:
+        if diagnostic.is_error or not quiet:
+            click.echo(diagnostic.render(), err=True)
+    if not quiet:
+        changed = fixed.changed
+        if changed:
+            count = fixed.applied
+            files = len(changed)
+            click.echo(
+                f"v6lint: would fix {count} finding{'s' if count != 1 else ''}"
+                f" in {files} file{'s' if files != 1 else ''}",
+                err=True,
+            )
+        else:
+            click.echo("v6lint: no fixes to apply", err=True)
+    if any(d.is_error for d in diagnostics):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if fixed.changed else EXIT_CLEAN)
+
+
+def _apply_baselines(findings, diagnostics, cwd, baseline_file, write_baseline_file, output_format, quiet):
+    """--write-baseline then --baseline; returns (findings with baseline states, absent ones).
+
+    A baseline problem becomes a config diagnostic (exit 2) and the findings stay unmarked.
+    With --write-baseline alone the new file is applied at once, so the run exits 0.
+    """
+    from v6lint.baseline import apply_baseline, write_baseline
+
+    def read_source(path: str) -> str:
+        with open(os.path.join(cwd, path), encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+
+    if write_baseline_file:
+        try:
+            count = write_baseline(findings, write_baseline_file, read_source, cwd=cwd)
+        except OSError as error:
+            message = f"cannot write the baseline: {error.strerror}"
+            diagnostics.append(Diagnostic(DiagnosticKind.CONFIG, message, path=write_baseline_file))
+            return findings, []
+        if not quiet:
+            click.echo(f"v6lint: recorded {count} findings in {write_baseline_file}", err=True)
+    path = baseline_file or write_baseline_file
+    if not path:
+        return findings, []
+    try:
+        marked, absent = apply_baseline(findings, path, read_source, cwd=cwd)
+    except ValueError as error:
+        diagnostics.append(Diagnostic(DiagnosticKind.CONFIG, str(error), path=path))
+        return findings, []
+    if output_format == "text":
+        # The text report lists what needs attention: findings the baseline does not know.
+        shown = [f for f in marked if f.baseline_state != "unchanged"]
+        if len(shown) != len(marked) and not quiet:
+            click.echo(f"v6lint: {len(marked) - len(shown)} findings recorded in {path} not shown", err=True)
+        marked = shown
+    return marked, absent
 
 
 @main.command()
@@ -200,3 +341,32 @@ def explain(code: str) -> None:
     click.echo(f"{info.summary}.\n")
     click.echo(f"Languages: {', '.join(info.languages)}. Fix: {fix}. Precision: {info.precision}.\n")
     click.echo(info.docs)
+
+
+@main.command("merge-sarif")
+@click.argument("output", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def merge_sarif(output: str, inputs: Sequence[str]) -> None:
+    """Merge the SARIF files of several shards (--shard K/N) into one run in OUTPUT."""
+    import json
+
+    from v6lint.sarif_merge import SarifMergeError, merge_sarif_logs
+
+    logs = []
+    for path in inputs:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                logs.append(json.load(handle))
+        except (OSError, ValueError) as error:
+            click.echo(f"v6lint: cannot read {path}: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+    try:
+        merged = merge_sarif_logs(logs)
+    except SarifMergeError as error:
+        click.echo(f"v6lint: cannot merge: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    text = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)

@@ -9,18 +9,45 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import hashlib
 import multiprocessing
 import os
-from typing import Optional, Sequence
+import re
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from v6lint.config import Config
 from v6lint.discovery import discover
 from v6lint.languages import PYTHON
 from v6lint.model import Diagnostic, DiagnosticKind, Finding, SourceFile
+from v6lint.prefilter import TriggerTable
 from v6lint.suppressions import apply_suppressions
+
+if TYPE_CHECKING:
+    from v6lint.cache import Cache
 
 # Below this many Python files, worker start-up costs more than it saves.
 PARALLEL_THRESHOLD = 24
+# Internal switch for the equivalence tests: parse every file, no prefilter.
+EXHAUSTIVE = bool(os.environ.get("V6LINT_EXHAUSTIVE"))
+
+
+def shard_of(path: str, root: str, count: int) -> int:
+    """The 1-based shard of ``path``: a stable hash of its "/"-separated path below ``root``."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+    digest = hashlib.blake2b(relative.encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count + 1
+
+
+def _selected_codes(config: Config, cache_dir: str) -> list[str]:
+    """The selected Python rule codes, from the cached trigger table when there is one."""
+    from v6lint.cache import Cache
+
+    stored = Cache(cache_dir, ()).load_triggers()
+    if stored is not None:
+        codes = [str(code) for code in stored]
+    else:
+        codes = [rule.code for rule in _rules_for(config)]
+    return sorted(code for code in codes if config.is_selected(code))
 
 
 @dataclasses.dataclass
@@ -61,15 +88,68 @@ def read_source(source: SourceFile, max_size: int) -> tuple[Optional[bytes], Opt
         return None, Diagnostic(DiagnosticKind.UNREADABLE, error.strerror or str(error), source.path)
 
 
-def analyze_python_file(source: SourceFile, config: Config) -> FileResult:
-    from v6lint.engines.cst import analyze_source
+class PythonAnalysis:
+    """Everything one process needs to analyse Python files for one configuration.
 
-    data, problem = read_source(source, config.max_file_size)
-    if data is None:
-        return FileResult([], [problem] if problem else [])
-    findings, diagnostics = analyze_source(data, source.path, _rules_for(config))
-    findings = finish_findings(findings, data, config, source)
-    return FileResult(findings, diagnostics)
+    The rules (and libcst with them) are imported only when a file needs parsing: the trigger
+    table comes from the cache when it holds one, so a run whose files trigger no rule or all
+    hit the cache never imports them.
+    """
+
+    def __init__(self, config: Config, cache: "Optional[Cache]" = None) -> None:
+        self.config = config
+        self.cache = cache
+        self._rules: Optional[tuple] = None
+        self._table: Optional[TriggerTable] = None
+
+    @property
+    def rules(self) -> tuple:
+        if self._rules is None:
+            self._rules = _rules_for(self.config)
+        return self._rules
+
+    @property
+    def table(self) -> TriggerTable:
+        if self._table is None:
+            table = None
+            if self.cache is not None:
+                stored = self.cache.load_triggers()
+                if stored is not None:
+                    try:
+                        table = TriggerTable.from_json(stored)
+                    except (ValueError, TypeError, KeyError, AttributeError, re.error):
+                        table = None
+            if table is None:
+                from v6lint.rules import python_rules
+
+                table = TriggerTable.from_rules(python_rules())
+                if self.cache is not None:
+                    self.cache.store_triggers(table.to_json())
+            selected = {c: t for c, t in table.rules.items() if self.config.is_selected(c)}
+            self._table = TriggerTable(selected)
+        return self._table
+
+    def analyze(self, source: SourceFile) -> FileResult:
+        data, problem = read_source(source, self.config.max_file_size)
+        if data is None:
+            return FileResult([], [problem] if problem else [])
+        if not EXHAUSTIVE and not self.table.codes_in(data):
+            return FileResult([], [])
+        key = self.cache.key(data) if self.cache is not None else None
+        cached = self.cache.get(key, source.path) if key is not None else None
+        if cached is not None:
+            findings, diagnostics = cached
+        else:
+            from v6lint.engines.cst import analyze_source
+
+            findings, diagnostics = analyze_source(data, source.path, self.rules)
+            if key is not None:
+                self.cache.put(key, findings, diagnostics)
+        return FileResult(finish_findings(findings, data, self.config, source), diagnostics)
+
+
+def analyze_python_file(source: SourceFile, config: Config) -> FileResult:
+    return PythonAnalysis(config).analyze(source)
 
 
 def finish_findings(
@@ -92,27 +172,78 @@ def _rules_for(config: Config):
     return rules
 
 
-def _analyze_batch(args: tuple[Sequence[SourceFile], Config]) -> list[FileResult]:
-    files, config = args
-    return [analyze_python_file(source, config) for source in files]
+# The analysis a forked worker inherits from its parent: set before the pool starts, so no
+# task message carries the configuration, the rules or the cache.
+_WORKER_ANALYSIS: Optional[PythonAnalysis] = None
+
+
+def _analyze_batch(batch: Sequence[tuple[int, SourceFile]]) -> list[tuple[int, FileResult]]:
+    assert _WORKER_ANALYSIS is not None
+    return [(index, _WORKER_ANALYSIS.analyze(source)) for index, source in batch]
+
+
+def _batches(files: Sequence[SourceFile], jobs: int) -> list[list[tuple[int, SourceFile]]]:
+    """Largest files first, in batches of similar total size: the long poles start early and
+    the tail is many small batches that keep every worker busy until the end."""
+    sized = []
+    for index, source in enumerate(files):
+        try:
+            size = os.path.getsize(source.fs_path)
+        except OSError:
+            size = 0
+        sized.append((size, index, source))
+    sized.sort(key=lambda item: (-item[0], item[1]))
+    target = max(64 * 1024, sum(item[0] for item in sized) // (jobs * 24))
+    batches: list[list[tuple[int, SourceFile]]] = []
+    current: list[tuple[int, SourceFile]] = []
+    current_size = 0
+    for size, index, source in sized:
+        current.append((index, source))
+        current_size += size
+        if current_size >= target or len(current) >= 64:
+            batches.append(current)
+            current, current_size = [], 0
+    if current:
+        batches.append(current)
+    return batches
 
 
 def analyze_python_files(
-    files: Sequence[SourceFile], config: Config, jobs: Optional[int] = None
+    files: Sequence[SourceFile],
+    config: Config,
+    jobs: Optional[int] = None,
+    *,
+    cache: "Optional[Cache]" = None,
+    progress: Optional[Callable[[int], None]] = None,
 ) -> list[FileResult]:
+    analysis = PythonAnalysis(config, cache)
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [analyze_python_file(source, config) for source in files]
-    # Small batches balance the load (file sizes vary a lot) without a message per file.
-    batch_size = max(1, min(32, len(files) // (jobs * 8) or 1))
-    batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
-    _rules_for(config)  # import the rules once, before forking, so workers inherit them
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    results: list[FileResult] = []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for batch_result in pool.map(_analyze_batch, [(batch, config) for batch in batches]):
-            results.extend(batch_result)
-    return results
+    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD or os.name != "posix":
+        results = []
+        for source in files:
+            results.append(analysis.analyze(source))
+            if progress:
+                progress(1)
+        return results
+    # Import the rules once, before forking, so workers inherit them instead of each paying.
+    analysis.rules
+    analysis.table
+    global _WORKER_ANALYSIS
+    _WORKER_ANALYSIS = analysis
+    ordered: list[Optional[FileResult]] = [None] * len(files)
+    context = multiprocessing.get_context("fork")
+    try:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = [pool.submit(_analyze_batch, batch) for batch in _batches(files, jobs)]
+            for future in concurrent.futures.as_completed(futures):
+                done = future.result()
+                for index, result in done:
+                    ordered[index] = result
+                if progress:
+                    progress(len(done))
+    finally:
+        _WORKER_ANALYSIS = None
+    return [result for result in ordered if result is not None]
 
 
 def analyze_other_files(
@@ -152,12 +283,31 @@ def run_check(
     *,
     jobs: Optional[int] = None,
     cwd: Optional[str] = None,
+    use_cache: bool = True,
+    shard: Optional[tuple[int, int]] = None,
+    shard_root: Optional[str] = None,
+    progress: Optional[Callable[[int], None]] = None,
+    on_total: Optional[Callable[[int], None]] = None,
 ) -> RunResult:
+    """``shard=(k, n)`` keeps the k-th of n disjoint parts (1-based), split by a stable hash
+    of each path relative to ``shard_root`` (the repository root), so CI runners split a tree
+    the same way whatever their working directory."""
     files, diagnostics = discover(paths, config, cwd)
+    if shard is not None:
+        files = [s for s in files if shard_of(s.fs_path, shard_root or cwd or os.getcwd(), shard[1]) == shard[0]]
     python_files = [source for source in files if source.language == PYTHON]
     other_files = [source for source in files if source.language != PYTHON]
+    if on_total:
+        on_total(len(python_files))
+    cache = None
+    if use_cache and python_files:
+        from v6lint.cache import Cache, default_cache_dir
+
+        directory = default_cache_dir(config.root)
+        if directory:
+            cache = Cache(directory, _selected_codes(config, cache_dir=directory))
     findings: list[Finding] = []
-    for result in analyze_python_files(python_files, config, jobs):
+    for result in analyze_python_files(python_files, config, jobs, cache=cache, progress=progress):
         findings.extend(result.findings)
         diagnostics.extend(result.diagnostics)
     other_findings, other_diagnostics = analyze_other_files(other_files, config)

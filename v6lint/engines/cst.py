@@ -117,7 +117,8 @@ def analyze_source(
             metadata = LazyMetadata(wrapper)
             for visitor in visitors:
                 visitor.metadata = metadata
-            cst.visit_batched(module, visitors)
+            parents = metadata.parents
+            cst.visit_batched(module, visitors, before_visit=parents.enter, after_leave=parents.leave)
     except RecursionError:
         return [], [Diagnostic(DiagnosticKind.SYNTAX, "too deeply nested to analyse", path)]
     if not context.reports:
@@ -167,7 +168,8 @@ class LazyMetadata(Mapping):
 
     def __init__(self, wrapper: MetadataWrapper) -> None:
         self._wrapper = wrapper
-        self._resolved: dict[Any, Mapping] = {}
+        self.parents = _Parents(wrapper.module)
+        self._resolved: dict[Any, Mapping] = {ParentNodeProvider: self.parents}
 
     def __contains__(self, key: object) -> bool:
         return True  # every declared provider can be computed; get_metadata checks declarations
@@ -177,8 +179,6 @@ class LazyMetadata(Mapping):
         if value is None:
             if key is QualifiedNameProvider:
                 value = _QualifiedNames(self[ScopeProvider])
-            elif key is ParentNodeProvider:
-                value = _parent_map(self._wrapper.module)
             else:
                 value = self._wrapper.resolve(key)
             self._resolved[key] = value
@@ -209,25 +209,53 @@ class _QualifiedNames(Mapping):
         return len(self._scopes)
 
 
-class _ParentRecorder(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+class _Parents(Mapping):
+    """Parent links recorded by the rules' own pass (``enter``/``leave`` hooks); a node the pass
+    has not reached yet (a later assignment, say) makes one full walk fill in the rest."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self._module = module
+        self._parents: dict[cst.CSTNode, cst.CSTNode] = {}
         self._stack: list[cst.CSTNode] = []
+        self._complete = False
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
+    def enter(self, node: cst.CSTNode) -> None:
         if self._stack:
-            self.parents[node] = self._stack[-1]
+            self._parents[node] = self._stack[-1]
         self._stack.append(node)
-        return True
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
+    def leave(self, node: cst.CSTNode) -> None:
         self._stack.pop()
 
+    def __getitem__(self, node: Any) -> cst.CSTNode:
+        found = self._parents.get(node)
+        if found is None and not self._complete and node is not self._module:
+            self._complete_map()
+            found = self._parents.get(node)
+        if found is None:
+            raise KeyError(node)
+        return found
 
-def _parent_map(module: cst.Module) -> dict:
-    recorder = _ParentRecorder()
-    module.visit(recorder)
-    return recorder.parents
+    def get(self, node: Any, default: Any = None):
+        try:
+            return self[node]
+        except KeyError:
+            return default
+
+    def _complete_map(self) -> None:
+        recorder = _Parents(self._module)
+        walker = cst.CSTVisitor()
+        walker.on_visit = lambda node: (recorder.enter(node), True)[1]  # type: ignore[method-assign]
+        walker.on_leave = recorder.leave  # type: ignore[method-assign]
+        self._module.visit(walker)
+        self._parents = recorder._parents
+        self._complete = True
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._parents)
+
+    def __len__(self) -> int:
+        return len(self._parents)
 
 
 def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataWrapper] = None) -> Optional[Fix]:

@@ -25,6 +25,7 @@ class Report:
     cwd: str  # absolute working directory: Finding.path is relative to it
     absent: Sequence[Finding] = ()  # with --baseline: baseline entries no longer found
     fixes_applied: int = 0  # with --fix: how many fixes were written
+    unsafe_fixes: bool = False  # --unsafe-fixes given: text shows unsafe fixes as available
     color: bool = False  # text only: ANSI colour (on a tty, unless NO_COLOR)
     tool_version: str = ""
 

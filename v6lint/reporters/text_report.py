@@ -1,7 +1,8 @@
 """Human-readable output: ``path:line:col: CODE [*] message``, then a summary.
 
-``[*]`` marks a finding that ``--fix`` can repair (``[~]`` one that needs ``--unsafe-fixes``),
-as ruff does. Suppressed findings are counted, not listed. Colour only when asked (on a tty).
+``[*]`` marks a finding that ``--fix`` can repair, as ruff does: unsafe fixes count only with
+``--unsafe-fixes``; without it they are hidden and the summary says how many. Suppressed
+findings are counted, not listed. Colour only when asked (on a tty).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def render(report: Report) -> str:
     for finding in active:
         where = f"{finding.path}:{finding.span.start.line}:{finding.span.start.column}:"
         marker = ""
-        if finding.fix is not None:
-            marker = " [*]" if finding.fix.safety is FixSafety.SAFE else " [~]"
+        if finding.fix is not None and (report.unsafe_fixes or finding.fix.safety is FixSafety.SAFE):
+            marker = " [*]"
         state = " (new)" if finding.baseline_state == "new" else ""
         lines.append(
             f"{_paint(where, 'path', colour)} {_paint(finding.code, 'code', colour)}"
@@ -55,10 +56,12 @@ def _summary(report: Report) -> str:
     extras = []
     if report.fixes_applied:
         extras.append(f"{report.fixes_applied} fixed")
-    if safe:
+    if report.unsafe_fixes and safe + unsafe:
+        extras.append(f"{safe + unsafe} fixable with --fix --unsafe-fixes")
+    elif safe:
         extras.append(f"{safe} fixable with --fix")
-    if unsafe:
-        extras.append(f"{unsafe} more with --fix --unsafe-fixes")
+    if unsafe and not report.unsafe_fixes:
+        extras.append(f"{unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with --unsafe-fixes")
     if suppressed:
         extras.append(f"{suppressed} suppressed inline")
     if report.absent:

@@ -75,6 +75,9 @@ class RuleContext:
         self.path = path
         self.module = module
         self.reports: list[tuple[type["Rule"], Report]] = []
+        # Names the file may bind with ``import ... as``; set by the engine to enable the
+        # gating in ``Rule.may_resolve_to`` (None: look every name up).
+        self.alias_names: Optional[frozenset[str]] = None
 
 
 class Rule(cst.BatchableCSTVisitor):
@@ -133,15 +136,40 @@ class Rule(cst.BatchableCSTVisitor):
         "Every", not "any": ``try: from socket import AF_INET6 as F`` / ``except: ... AF_INET
         as F`` is the correct fallback idiom and must not be reported as AF_INET.
         """
+        if not self.may_resolve_to(node, names):
+            return False
         found = self.qualified_names(node)
         return bool(found) and found <= set(names)
 
     def called_name(self, call: cst.Call, names: Collection[str]) -> Optional[str]:
         """The qualified name of ``call``'s target when it is one of ``names``."""
+        if not self.may_resolve_to(call.func, names):
+            return None
         found = self.qualified_names(call.func)
         if found and found <= set(names):
             return next(iter(found))
         return None
+
+    def may_resolve_to(self, node: cst.CSTNode, names: Collection[str]) -> bool:
+        """A cheap syntactic test that lets most nodes skip name resolution (the costly scope
+        analysis is then never computed for the file: see the engine's LazyMetadata).
+
+        A qualified name always ends with the node's own last identifier (``s.gethostbyname``
+        -> ``socket.gethostbyname``), unless that identifier was bound by ``import ... as``.
+        False only when no name in ``names`` can be the answer.
+        """
+        aliases = getattr(self.context, "alias_names", None)
+        if aliases is None:
+            return True
+        if isinstance(node, cst.Name):
+            tail = node.value
+        elif isinstance(node, cst.Attribute):
+            tail = node.attr.value
+        else:
+            return True
+        if tail in aliases:
+            return True
+        return any(name == tail or name.endswith("." + tail) for name in names)
 
     def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return self.get_metadata(ParentNodeProvider, node, None)

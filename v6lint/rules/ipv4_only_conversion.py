@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from v6lint.model import Severity
-from v6lint.rules._base import Rule
+from typing import Optional
+
+from v6lint.model import FixSafety, Severity
+from v6lint.rules._base import Invalid, PendingFix, Rule
+from v6lint.rules._families import inside_mreq_pack, module_prefix
 
 CONVERSIONS = {
     "socket.inet_aton": ("socket.inet_pton(family, text)", "ipaddress.ip_address(text).packed"),
@@ -39,13 +42,25 @@ class Ipv4OnlyConversion(Rule):
     the address at hand.
 
     ## Fix safety
-    Report only for now. `inet_aton` also accepts shorthand IPv4 forms (`"10.1"`) and trailing
-    garbage after a space that `ipaddress` rejects, so a drop-in rewrite is not
-    behaviour-preserving for every input.
+    Both fixes are unsafe. `inet_ntoa(b)` -> `str(ipaddress.ip_address(b))`: for a 4-byte
+    `bytes` value the text is the same, and 16 bytes now give IPv6 text instead of an error;
+    but any other length raises `ValueError` instead of `OSError` (an `except OSError`
+    around it no longer catches), a `bytearray`/`memoryview` that `inet_ntoa` accepted is
+    rejected, and an `int` that `inet_ntoa` rejected is accepted. `inet_aton(s)` ->
+    `ipaddress.ip_address(s).packed`: dotted quads give the same 4 bytes, IPv6 text now
+    gives 16 bytes (so code that assumes 4 bytes must be checked), but shorthand forms
+    such as `"127.1"` or `"10.1.2"`, octal/hex parts and trailing text after a space, all
+    accepted by `inet_aton`, raise `ValueError` (not `OSError`). No fix is offered where the
+    result goes straight into `struct.unpack` (a 32-bit integer cannot hold IPv6) or into an
+    `ip_mreq` (V6106 reports that).
 
     ## Exceptions
-    `inet_pton`/`inet_ntop` with an explicit family are fine. The finding can be ignored where
-    the data is IPv4 by protocol (an IPv4 header, a DHCPv4 field).
+    `inet_pton`/`inet_ntop` with an explicit family are fine. A literal argument (or a
+    module constant holding one), such as `inet_aton("224.0.0.251")` or a test of `inet_aton`
+    itself, is fixed IPv4 data that no IPv6 value can reach: not reported (a hard-coded
+    address is the V64x rules' concern). Inside an `ip_mreq` `struct.pack` V6106 reports.
+    The finding can be ignored where the data is IPv4 by protocol (an IPv4 header, a DHCPv4
+    field).
     """
 
     code = "V6202"
@@ -54,6 +69,7 @@ class Ipv4OnlyConversion(Rule):
     message = "inet_aton()/inet_ntoa() handle IPv4 only"
     severity = Severity.WARNING
     precision = "very-high"
+    fix_safety = FixSafety.UNSAFE
     tags = ("conversion",)
     triggers = (b"inet_aton", b"inet_ntoa")
 
@@ -62,15 +78,32 @@ class Ipv4OnlyConversion(Rule):
         "import socket\nsocket.inet_ntop(family, packed)",
         "import ipaddress\nipaddress.ip_address(text).packed",
         "def inet_aton(text):\n    return text\ninet_aton('1.2.3.4')",
+        # A literal input is fixed IPv4 data (a test of inet_aton itself, a protocol constant).
+        "import socket\nassert socket.inet_aton('1.2.3.4') == b'\\x01\\x02\\x03\\x04'",
+        "import socket\nMDNS = '224.0.0.251'\ngroup = socket.inet_aton(MDNS)",
+        "import socket\nsocket.inet_ntoa(b'\\x7f\\x00\\x00\\x01')",
+        # Part of an ip_mreq: V6106 reports the membership request.
+        "import socket, struct\nm = struct.pack('4sl', socket.inet_aton(group), socket.INADDR_ANY)",
     )
     INVALID = (
-        "import socket\npacked = socket.inet_aton(ip)",
-        "from socket import inet_ntoa\ntext = inet_ntoa(data[12:16])",
+        Invalid(
+            "import socket, ipaddress\npacked = socket.inet_aton(ip)\n",
+            fixed="import socket, ipaddress\npacked = ipaddress.ip_address(ip).packed\n",
+        ),
+        Invalid(
+            "from socket import inet_ntoa\ntext = inet_ntoa(data[12:16])\n",
+            fixed="from socket import inet_ntoa\nimport ipaddress\n"
+            "text = str(ipaddress.ip_address(data[12:16]))\n",
+        ),
+        # Into a 32-bit integer: no fix, an IPv6 address cannot go there.
+        Invalid("import socket, struct\nn = struct.unpack('!I', socket.inet_aton(ip))[0]\n"),
     )
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.called_name(node, CONVERSIONS)
         if name is None:
+            return
+        if inside_mreq_pack(self, node) or self._fixed_input(node):
             return
         function = name.rsplit(".", 1)[1]
         by_family, neutral = CONVERSIONS[name]
@@ -78,4 +111,33 @@ class Ipv4OnlyConversion(Rule):
             node,
             f"{function}() handles IPv4 only and raises OSError for IPv6 addresses;"
             f" use {neutral} or {by_family}",
+            fix=self._fix(node, function),
         )
+
+    def _fixed_input(self, node: cst.Call) -> bool:
+        """A literal (or module-constant) argument: no IPv6 value can ever reach the call
+        (CPython's own tests of inet_aton, a protocol's fixed IPv4 group)."""
+        if len(node.args) != 1:
+            return False
+        value = self.module_constant(node.args[0].value)
+        return isinstance(value, (cst.SimpleString, cst.ConcatenatedString))
+
+    def _fix(self, node: cst.Call, function: str) -> Optional[PendingFix]:
+        if len(node.args) != 1 or node.args[0].star or node.args[0].keyword is not None:
+            return None
+        arg = self.parent(node)
+        outer = self.parent(arg) if isinstance(arg, cst.Arg) else None
+        if isinstance(outer, cst.Call) and self.called_name(
+            outer, {"struct.unpack", "struct.unpack_from", "builtins.int.from_bytes"}
+        ):
+            return None
+        prefix, imports = module_prefix(self, node, "ipaddress")
+        value = self.context.module.code_for_node(node.args[0].value)
+        if function == "inet_aton":
+            new = f"{prefix}.ip_address({value}).packed"
+            title = "Use ipaddress.ip_address(text).packed"
+        else:
+            new = f"str({prefix}.ip_address({value}))"
+            title = "Use str(ipaddress.ip_address(packed))"
+        replacement = cst.parse_expression(new).with_changes(lpar=node.lpar, rpar=node.rpar)
+        return PendingFix(title, FixSafety.UNSAFE, [(node, replacement)], imports=imports)

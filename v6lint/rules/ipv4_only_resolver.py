@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from v6lint.model import Severity
-from v6lint.rules._base import Rule
+from typing import Optional
+
+from v6lint.model import FixSafety, Severity
+from v6lint.rules._base import Invalid, PendingFix, Rule
+from v6lint.rules._families import module_prefix
 
 RESOLVERS = {
     "socket.gethostbyname": "returns one IPv4 address as a string",
@@ -41,9 +44,15 @@ class Ipv4OnlyResolver(Rule):
     When only a printable address is wanted, take `getaddrinfo(host, None)[0][4][0]`.
 
     ## Fix safety
-    No automatic fix is offered by this rule: `gethostbyname` returns one string while the
-    replacements return a list of tuples or a connected socket, so the surrounding code has to
-    change with it.
+    `gethostbyname(host)` gets an unsafe fix:
+    `socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)[0][4][0]`, the first address
+    in the system's preferred order, of either family, as a string. The type stays `str`,
+    and unknown names still raise `socket.gaierror`, but the result may now be IPv6 text
+    (even `::1` for `localhost`, or `fe80::1%eth0` with a scope): code that puts it into
+    `"%s:%d"`, an AF_INET socket or an IPv4-only field breaks. `gethostbyname("")` returned
+    `"0.0.0.0"` and `"<broadcast>"` `"255.255.255.255"`; `getaddrinfo` rejects both. Where
+    the result is only used to connect, `socket.create_connection((host, port))` is the
+    better rewrite (by hand). `gethostbyname_ex` returns a triple and gets no fix.
 
     ## Exceptions
     `socket.gethostbyaddr()` and `socket.getfqdn()` handle both families and are not reported.
@@ -57,6 +66,7 @@ class Ipv4OnlyResolver(Rule):
     message = "gethostbyname() resolves IPv4 addresses only; use getaddrinfo() or create_connection()"
     severity = Severity.WARNING
     precision = "very-high"
+    fix_safety = FixSafety.UNSAFE
     tags = ("resolver",)
     triggers = (b"gethostbyname",)
 
@@ -72,7 +82,16 @@ class Ipv4OnlyResolver(Rule):
         "import socket\nRESOLVE = 'socket.gethostbyname'",
     )
     INVALID = (
-        "import socket\naddress = socket.gethostbyname(host)",
+        Invalid(
+            "import socket\naddress = socket.gethostbyname(host)\n",
+            fixed="import socket\n"
+            "address = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)[0][4][0]\n",
+        ),
+        Invalid(
+            "import socket as s\nprint(s.gethostbyname('example.org'))\n",
+            fixed="import socket as s\n"
+            "print(s.getaddrinfo('example.org', None, type=s.SOCK_STREAM)[0][4][0])\n",
+        ),
         "import socket as s\nnames = s.gethostbyname_ex(host)",
         "from socket import gethostbyname as resolve\nresolve('example.org')",
     )
@@ -86,4 +105,20 @@ class Ipv4OnlyResolver(Rule):
             node,
             f"{function}() {RESOLVERS[name]}; use socket.getaddrinfo() or"
             " socket.create_connection() to reach IPv6 hosts too",
+            fix=self._fix(node) if function == "gethostbyname" else None,
+        )
+
+    def _fix(self, node: cst.Call) -> Optional[PendingFix]:
+        if len(node.args) != 1 or node.args[0].star or node.args[0].keyword is not None:
+            return None
+        prefix, imports = module_prefix(self, node, "socket")
+        host = self.context.module.code_for_node(node.args[0].value)
+        new = cst.parse_expression(
+            f"{prefix}.getaddrinfo({host}, None, type={prefix}.SOCK_STREAM)[0][4][0]"
+        ).with_changes(lpar=node.lpar, rpar=node.rpar)
+        return PendingFix(
+            "Resolve with getaddrinfo() (first address of either family)",
+            FixSafety.UNSAFE,
+            [(node, new)],
+            imports=imports,
         )

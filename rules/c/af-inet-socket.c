@@ -1,0 +1,62 @@
+#include <sys/socket.h>
+#include <netdb.h>
+
+int v4_only(void)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    return fd;
+}
+
+int v4_pf(void)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    return socket(PF_INET, SOCK_DGRAM, IPPROTO_UDP);
+}
+
+int per_family(int want6)
+{
+    int fd;
+    if (want6 == AF_INET6)
+        fd = socket(AF_INET6, SOCK_STREAM, 0);
+    else
+        // ok: v6lint.c.af-inet-socket
+        fd = socket(AF_INET, SOCK_STREAM, 0);
+    return fd;
+}
+
+int by_switch(struct addrinfo *p)
+{
+    switch (p->ai_family) {
+    case AF_INET:
+        // ok: v6lint.c.af-inet-socket
+        return socket(AF_INET, SOCK_STREAM, 0);
+    case AF_INET6:
+        return socket(AF_INET6, SOCK_STREAM, 0);
+    }
+    return -1;
+}
+
+int from_results(struct addrinfo *res)
+{
+    struct addrinfo *p;
+    for (p = res; p != NULL; p = p->ai_next) {
+        // ok: v6lint.c.af-inet-socket
+        int fd = socket(p->ai_family, p->ai_socktype, p->ai_protocol);
+        if (fd >= 0)
+            return fd;
+    }
+    return -1;
+}
+
+int unix_sock(void)
+{
+    // ok: v6lint.c.af-inet-socket
+    return socket(AF_UNIX, SOCK_STREAM, 0);
+}
+
+SOCKET win(void)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    return WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);
+}

@@ -1,0 +1,15 @@
+const dns = require('dns');
+const net = require('net');
+
+// ruleid: v6lint.js.ipv4-family-option
+dns.lookup(host, { family: 4 }, cb);
+// ruleid: v6lint.js.ipv4-family-option
+const sock = net.connect({ host, port, autoSelectFamily: false });
+// ok: v6lint.js.ipv4-family-option
+dns.lookup(host, { family: 0, all: true }, cb);
+// ok: v6lint.js.ipv4-family-option
+dns.lookup(host, { all: true }, cb);
+// ok: v6lint.js.ipv4-family-option
+const opts = { family: 6 };
+// ok: v6lint.js.ipv4-family-option
+const v4 = Object.values(os.networkInterfaces()).flat().filter((i) => i.family === 'IPv4');

@@ -1,0 +1,578 @@
+"""The semgrep engine: runs v6lint's own rules (``rules/<lang>/*.yaml``) on non-Python files.
+
+semgrep runs as a subprocess, never imported (its wrapper alone takes seconds to import), and
+once per v6lint run over every non-Python target, so its start-up cost (~3 s) is paid once.
+It runs offline: ``--metrics=off --disable-version-check`` plus the matching environment
+variables, rules from local files only, never ``--config auto`` or the registry.
+
+Targets are passed explicitly, as absolute paths, from a private temporary working directory
+that holds an empty ``.semgrepignore``: semgrep's default ignore list (``tests/``, ``vendor/``,
+``build/``...) and ``.gitignore`` handling are v6lint's discovery's business, not semgrep's
+(``--no-git-ignore``). semgrep's own ``nosem`` comments are disabled (``--disable-nosem``):
+v6lint has its own suppressions, which are recorded, not dropped. Only the rule files whose
+languages occur among the targets are loaded, merged into one temporary config.
+
+Findings are keyed on the rule's metadata (``metadata.v6lint.code``, name, fix-safety,
+confidence), never on semgrep's ``check_id``. Columns are recomputed from semgrep's byte
+offsets into 1-based code-point columns by reading the file (semgrep counts bytes), so they
+agree with the cst engine. ``extra.fix`` becomes a one-edit `Fix` over the match range with the
+tier from the metadata (a rule whose metadata says ``fix-safety: none`` never yields a fix).
+
+Failures never raise. A target semgrep cannot parse or that times out becomes a Diagnostic
+naming the file: kind ENGINE when semgrep gave up on it (level ``error``), NOTICE when it
+recovered and scanned the rest of the file (partial parsing, level ``warn``). A bad exit code
+or unreadable output becomes one ENGINE diagnostic.
+
+A missing semgrep executable: if the user named a non-Python file explicitly on the command
+line, that request cannot be honoured, so the diagnostic is kind ENGINE (the run fails, exit
+2). If the files were only discovered by walking folders, the diagnostic is a NOTICE: the
+Python part of the audit is still complete and a machine without semgrep (a pre-commit
+environment, say) should not fail for it. Either way there is exactly one diagnostic, saying
+how many files in which languages went unscanned and how to install semgrep.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from typing import Any, Iterable, Optional, Sequence
+
+import yaml
+
+from v6lint.model import (
+    Confidence,
+    Diagnostic,
+    DiagnosticKind,
+    Finding,
+    Fix,
+    FixSafety,
+    Position,
+    RuleInfo,
+    Severity,
+    SourceFile,
+    Span,
+    TextEdit,
+)
+
+ENGINE = "semgrep"
+
+# Files larger than this are not handed to semgrep (they are generated or data, and semgrep's
+# own default of 1 MB would skip them silently); each gets a TOO_LARGE notice instead.
+MAX_TARGET_BYTES = 2_000_000
+
+# Keep the command line far below ARG_MAX (2 MiB here, less on macOS and Windows): targets are
+# split over several semgrep processes only when their paths together exceed this.
+_MAX_ARGS_CHARS = 100_000
+
+_SEVERITIES = {"ERROR": Severity.ERROR, "WARNING": Severity.WARNING, "INFO": Severity.NOTE}
+_FIX_SAFETY = {"safe": FixSafety.SAFE, "unsafe": FixSafety.UNSAFE, "none": None}
+_CONFIDENCE = {c.value: c for c in Confidence}
+_PRECISION_ORDER = ("low", "medium", "high", "very-high")
+
+INSTALL_HINT = "install it with: pip install 'v6lint[semgrep]' (or put semgrep on PATH)"
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+
+
+def rules_dir() -> pathlib.Path:
+    """Where the rule YAML lives: ``v6lint/_semgrep_rules`` in a wheel, else ``<repo>/rules``."""
+    package = pathlib.Path(__file__).resolve().parent.parent
+    bundled = package / "_semgrep_rules"
+    if bundled.is_dir():
+        return bundled
+    return package.parent / "rules"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Rule:
+    """One semgrep rule as loaded from a YAML file, with its v6lint metadata."""
+
+    id: str
+    file: pathlib.Path
+    languages: tuple[str, ...]
+    severity: Severity
+    code: str
+    name: str
+    summary: str
+    fix_safety: Optional[FixSafety]
+    confidence: Confidence
+    precision: str
+    help: str
+    raw: dict
+
+
+def _is_rule_file(path: pathlib.Path) -> bool:
+    # x.test.yaml / x.fixed.test.yaml are the test targets of YAML-language rules.
+    name = path.name
+    return name.endswith((".yaml", ".yml")) and ".test." not in name and ".fixed." not in name
+
+
+@functools.lru_cache(maxsize=None)
+def _load_rules(directory: Optional[str] = None) -> tuple[_Rule, ...]:
+    root = pathlib.Path(directory) if directory else rules_dir()
+    rules: list[_Rule] = []
+    if not root.is_dir():
+        return ()
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or not _is_rule_file(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            document = yaml.safe_load(handle)
+        if not isinstance(document, dict) or not isinstance(document.get("rules"), list):
+            continue
+        for raw in document["rules"]:
+            meta = (raw.get("metadata") or {}).get("v6lint") or {}
+            if "code" not in meta:
+                continue
+            rules.append(
+                _Rule(
+                    id=raw["id"],
+                    file=path,
+                    languages=tuple(raw.get("languages") or ()),
+                    severity=_SEVERITIES.get(raw.get("severity", "WARNING"), Severity.WARNING),
+                    code=meta["code"],
+                    name=meta["name"],
+                    summary=meta.get("summary", ""),
+                    fix_safety=_FIX_SAFETY.get(meta.get("fix-safety", "none")),
+                    confidence=_CONFIDENCE.get(meta.get("confidence", "high"), Confidence.HIGH),
+                    precision=meta.get("precision", "high"),
+                    help=(raw.get("metadata") or {}).get("help", ""),
+                    raw=raw,
+                )
+            )
+    return tuple(rules)
+
+
+def _rules() -> tuple[_Rule, ...]:
+    return _load_rules(None)
+
+
+def _rules_by_id() -> dict[str, _Rule]:
+    return {rule.id: rule for rule in _rules()}
+
+
+def rule_infos() -> list[RuleInfo]:
+    """One RuleInfo per v6lint code that the semgrep rules implement.
+
+    Several rules (languages, variants) share a code. The summary and name come from the first
+    rule in path order, the fix tier is the most permissive one any rule offers (a per-finding
+    Fix carries its own tier), the precision is the lowest, and the docs gather each distinct
+    help text under the languages it applies to.
+    """
+    by_code: dict[str, list[_Rule]] = {}
+    for rule in _rules():
+        by_code.setdefault(rule.code, []).append(rule)
+    infos = []
+    for code in sorted(by_code):
+        group = by_code[code]
+        first = group[0]
+        tiers = {rule.fix_safety for rule in group}
+        fix_safety = (
+            FixSafety.SAFE
+            if FixSafety.SAFE in tiers
+            else FixSafety.UNSAFE
+            if FixSafety.UNSAFE in tiers
+            else None
+        )
+        precision = min(
+            (rule.precision for rule in group),
+            key=lambda p: _PRECISION_ORDER.index(p) if p in _PRECISION_ORDER else 0,
+        )
+        languages = sorted({lang for rule in group for lang in rule.languages})
+        docs_parts: list[str] = []
+        seen: set[str] = set()
+        for rule in group:
+            text = rule.help.strip()
+            if not text or text in seen:
+                continue
+            seen.add(text)
+            label = ", ".join(rule.languages)
+            docs_parts.append(f"### {label}: `{rule.id}`\n\n{text}")
+        infos.append(
+            RuleInfo(
+                code=code,
+                name=first.name,
+                summary=first.summary,
+                severity=first.severity,
+                fix_safety=fix_safety,
+                precision=precision,
+                tags=("ipv6", "portability"),
+                docs="\n\n".join(docs_parts),
+                languages=tuple(languages),
+            )
+        )
+    return infos
+
+
+def languages_with_rules() -> set[str]:
+    """Language names (as in v6lint/languages.py) that at least one rule applies to."""
+    return {lang for rule in _rules() for lang in rule.languages}
+
+
+# --------------------------------------------------------------------------------------------
+# The executable
+
+
+def _executable() -> Optional[str]:
+    # The interpreter's own scripts directory first: a venv that has v6lint[semgrep] installed
+    # need not be activated for its semgrep to be found.
+    scripts = pathlib.Path(sys.executable).parent
+    for name in ("semgrep", "semgrep.exe"):
+        candidate = scripts / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which("semgrep")
+
+
+def available() -> bool:
+    """Whether a semgrep executable is there to run."""
+    return _executable() is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Running
+
+
+def run(
+    files: Sequence[SourceFile], *, jobs: Optional[int] = None, timeout: int = 30
+) -> tuple[list[Finding], list[Diagnostic]]:
+    """Scan every non-Python file in ``files`` with one semgrep process; never raises.
+
+    ``timeout`` is semgrep's per-rule, per-file limit in seconds; ``jobs`` its parallelism
+    (default: semgrep's own choice).
+    """
+    diagnostics: list[Diagnostic] = []
+    covered = languages_with_rules()
+    targets: list[SourceFile] = []
+    for source in files:
+        if source.language == "python" or source.language not in covered:
+            continue
+        try:
+            size = os.path.getsize(source.fs_path)
+        except OSError as error:
+            diagnostics.append(
+                Diagnostic(DiagnosticKind.UNREADABLE, f"cannot read: {error.strerror}", source.path)
+            )
+            continue
+        if size > MAX_TARGET_BYTES:
+            diagnostics.append(
+                Diagnostic(
+                    DiagnosticKind.TOO_LARGE,
+                    f"{size} bytes, over the semgrep engine's limit of {MAX_TARGET_BYTES}; skipped",
+                    source.path,
+                )
+            )
+            continue
+        targets.append(source)
+    if not targets:
+        return [], diagnostics
+
+    executable = _executable()
+    if executable is None:
+        diagnostics.append(_missing_semgrep(targets))
+        return [], diagnostics
+
+    present = {source.language for source in targets}
+    rules = [rule for rule in _rules() if present.intersection(rule.languages)]
+
+    findings: list[Finding] = []
+    with tempfile.TemporaryDirectory(prefix="v6lint-semgrep-") as workdir:
+        # An empty .semgrepignore in the working directory replaces semgrep's default list.
+        pathlib.Path(workdir, ".semgrepignore").write_text("", encoding="utf-8")
+        by_fs_path: dict[str, SourceFile] = {}
+        for index, source in enumerate(targets):
+            alias = _alias_name(source)
+            if alias is None:
+                scanned = os.path.abspath(source.fs_path)
+            else:
+                # semgrep picks a language by file name; give it a name it recognises.
+                scanned = os.path.join(workdir, "aliases", str(index), alias)
+                try:
+                    os.makedirs(os.path.dirname(scanned))
+                    shutil.copyfile(source.fs_path, scanned)
+                except OSError as error:
+                    diagnostics.append(
+                        Diagnostic(DiagnosticKind.UNREADABLE, f"cannot read: {error}", source.path)
+                    )
+                    continue
+            by_fs_path[scanned] = source
+        # semgrep may report a path with its symlinks resolved.
+        lookup = dict(by_fs_path)
+        for fs_path, source in by_fs_path.items():
+            lookup.setdefault(os.path.realpath(fs_path), source)
+        config = pathlib.Path(workdir, "v6lint-rules.yaml")
+        config.write_text(
+            yaml.safe_dump({"rules": [rule.raw for rule in rules]}, sort_keys=False),
+            encoding="utf-8",
+        )
+        for batch in _batches(sorted(by_fs_path)):
+            output, problem = _invoke(executable, config, batch, workdir, jobs, timeout)
+            if problem is not None:
+                diagnostics.append(problem)
+            if output is None:
+                continue
+            findings.extend(_findings(output, lookup, workdir))
+            diagnostics.extend(_errors(output, lookup, workdir))
+    return _unique(findings), diagnostics
+
+
+def _alias_name(source: SourceFile) -> Optional[str]:
+    """A file name semgrep recognises for ``source``'s language, when its own is not one."""
+    name = os.path.basename(source.fs_path)
+    if source.language == "dockerfile":
+        if name == "Dockerfile" or name.endswith(".dockerfile"):
+            return None
+        return "Dockerfile"
+    if source.language == "ts" and name.lower().endswith((".mts", ".cts")):
+        return name[:-4] + ".ts"
+    return None
+
+
+def _missing_semgrep(targets: Sequence[SourceFile]) -> Diagnostic:
+    languages = ", ".join(sorted({source.language for source in targets}))
+    explicit = [source for source in targets if source.explicit]
+    count = len(targets)
+    noun = "file" if count == 1 else "files"
+    message = f"semgrep is not installed: {count} {noun} ({languages}) not scanned; {INSTALL_HINT}"
+    if explicit:
+        return Diagnostic(
+            DiagnosticKind.ENGINE, message, explicit[0].path if len(explicit) == 1 else None
+        )
+    return Diagnostic(DiagnosticKind.NOTICE, message)
+
+
+def _batches(paths: Sequence[str]) -> Iterable[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for path in paths:
+        if batch and size + len(path) + 1 > _MAX_ARGS_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(path)
+        size += len(path) + 1
+    if batch:
+        yield batch
+
+
+def _invoke(
+    executable: str,
+    config: pathlib.Path,
+    targets: Sequence[str],
+    workdir: str,
+    jobs: Optional[int],
+    timeout: int,
+) -> tuple[Optional[dict], Optional[Diagnostic]]:
+    command = [
+        executable,
+        "scan",
+        "--config",
+        str(config),
+        "--metrics=off",
+        "--disable-version-check",
+        "--no-rewrite-rule-ids",
+        "--json",
+        "--quiet",
+        "--no-git-ignore",
+        "--disable-nosem",
+        "--max-target-bytes",
+        str(MAX_TARGET_BYTES),
+        "--timeout",
+        str(timeout),
+    ]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    command += ["--", *targets]
+    env = dict(os.environ)
+    env.update(
+        SEMGREP_SEND_METRICS="off",
+        SEMGREP_ENABLE_VERSION_CHECK="0",
+        # Keep semgrep's settings and logs out of the user's home directory.
+        SEMGREP_SETTINGS_FILE=os.path.join(workdir, "settings.yml"),
+        SEMGREP_LOG_FILE=os.path.join(workdir, "semgrep.log"),
+    )
+    # Whole-run limit: generous, but a wedged semgrep must not hang v6lint.
+    wall_limit = 120 + timeout * max(1, len(targets))
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=workdir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=wall_limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None, Diagnostic(
+            DiagnosticKind.ENGINE, f"semgrep did not finish within {wall_limit} s; results dropped"
+        )
+    except OSError as error:
+        return None, Diagnostic(DiagnosticKind.ENGINE, f"cannot run semgrep: {error}")
+    try:
+        output = json.loads(completed.stdout.decode("utf-8", errors="replace"))
+    except ValueError:
+        output = None
+    if not isinstance(output, dict):
+        tail = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()[-3:]
+        detail = "; ".join(tail) or "no output"
+        return None, Diagnostic(
+            DiagnosticKind.ENGINE, f"semgrep exited with code {completed.returncode}: {detail}"
+        )
+    # With --json semgrep exits 0 on success, with or without findings; anything else that
+    # still produced JSON is described by its errors[] list, which _errors reports.
+    return output, None
+
+
+# --------------------------------------------------------------------------------------------
+# Mapping semgrep's JSON
+
+
+class _Text:
+    """A target's bytes, for turning semgrep's byte offsets into code-point positions."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.line_starts = [0]
+        for index, byte in enumerate(data):
+            if byte == 0x0A:
+                self.line_starts.append(index + 1)
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.data)))
+        # Binary search for the line that contains offset.
+        low, high = 0, len(self.line_starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.line_starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        start = self.line_starts[low]
+        column = len(self.data[start:offset].decode("utf-8", errors="replace")) + 1
+        return Position(low + 1, column)
+
+
+def _read_texts() -> Any:
+    cache: dict[str, Optional[_Text]] = {}
+
+    def text(fs_path: str) -> Optional[_Text]:
+        if fs_path not in cache:
+            try:
+                with open(fs_path, "rb") as handle:
+                    cache[fs_path] = _Text(handle.read())
+            except OSError:
+                cache[fs_path] = None
+        return cache[fs_path]
+
+    return text
+
+
+def _resolve(path: str, workdir: str) -> str:
+    return os.path.abspath(os.path.join(workdir, path))
+
+
+def _findings(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> list[Finding]:
+    findings = []
+    text_of = _read_texts()
+    rules = _rules_by_id()
+    for result in output.get("results") or ():
+        source = by_fs_path.get(_resolve(result.get("path", ""), workdir))
+        extra = result.get("extra") or {}
+        meta = (extra.get("metadata") or {}).get("v6lint") or {}
+        if source is None or "code" not in meta:
+            continue
+        text = text_of(source.fs_path)
+        if text is None:
+            continue
+        span = Span(
+            text.position(int(result["start"]["offset"])),
+            text.position(int(result["end"]["offset"])),
+        )
+        rule = rules.get(result.get("check_id", ""))
+        severity = rule.severity if rule else _SEVERITIES.get(extra.get("severity"), Severity.WARNING)
+        safety = _FIX_SAFETY.get(meta.get("fix-safety", "none"))
+        fix = None
+        if safety is not None and isinstance(extra.get("fix"), str):
+            fix = Fix(
+                title=meta.get("fix-title") or f"Apply the {meta['name']} fix",
+                safety=safety,
+                edits=(TextEdit(span, extra["fix"]),),
+            )
+        findings.append(
+            Finding(
+                code=meta["code"],
+                name=meta["name"],
+                path=source.path,
+                span=span,
+                message=" ".join(str(extra.get("message", "")).split()),
+                severity=severity,
+                confidence=_CONFIDENCE.get(meta.get("confidence", "high"), Confidence.HIGH),
+                fix=fix,
+                engine=ENGINE,
+            )
+        )
+    return findings
+
+
+def _errors(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> list[Diagnostic]:
+    diagnostics = []
+    for error in output.get("errors") or ():
+        error_type = error.get("type")
+        if isinstance(error_type, list):  # e.g. ["PartialParsing", [locations]]
+            error_type = error_type[0] if error_type else "error"
+        error_type = str(error_type or "error")
+        path = error.get("path")
+        source = by_fs_path.get(_resolve(path, workdir)) if path else None
+        line = None
+        spans = error.get("spans") or ()
+        if spans and isinstance(spans[0], dict):
+            line = (spans[0].get("start") or {}).get("line")
+        rule_id = error.get("rule_id")
+        if error_type == "PartialParsing":
+            # semgrep skipped some constructs but scanned the rest of the file.
+            kind = DiagnosticKind.NOTICE
+            message = "semgrep parsed this file only in part; some code was not scanned"
+        elif "syntax" in error_type.lower() or "lexical" in error_type.lower():
+            kind = DiagnosticKind.ENGINE
+            message = f"semgrep cannot parse this file ({error_type}); it was not scanned"
+            first = str(error.get("message") or "")
+            if line is None and ":" in first:
+                # "Syntax error at line path:12:" -> 12
+                tail = first.split("\n", 1)[0].rstrip(":").rsplit(":", 1)[-1]
+                line = int(tail) if tail.isdigit() else None
+        elif "timeout" in error_type.lower():
+            kind = DiagnosticKind.ENGINE
+            message = "semgrep timed out on this file; results for it may be missing"
+        else:
+            kind = DiagnosticKind.ENGINE
+            first = str(error.get("message") or error_type).strip().splitlines()
+            message = f"semgrep: {error_type}: {first[0] if first else ''}".rstrip(": ")
+        if rule_id and "timeout" in error_type.lower():
+            message += f" (rule {rule_id})"
+        elif rule_id and source is None:
+            message += f" (rule {rule_id})"
+        diagnostics.append(
+            Diagnostic(kind, message, source.path if source else path, line if source else None)
+        )
+    return diagnostics
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    unique = []
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        key = (finding.code, finding.path, finding.span, finding.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(finding)
+    return unique

@@ -1,0 +1,83 @@
+"""The textual prefilter: which Python rules can possibly fire on a file, from its bytes alone.
+
+A rule's ``triggers`` is a superset condition: the file must contain one of them for the rule
+to have anything to report. A trigger is either a ``bytes`` substring or a compiled ``bytes``
+regular expression (for shapes a substring cannot express narrowly, such as a dotted quad).
+
+This module imports neither libcst nor the rules, so the runner can decide that no file needs
+parsing (the usual pre-commit case) without paying for either. Substring tests are used for
+literal triggers because ``bytes.__contains__`` is a fast two-way search in C: measured on the
+stdlib (31 MB, ~30 triggers), N substring scans took 1.3 s, one combined lookahead regex that
+reports every trigger (overlapping ones included) 4.8 s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Sequence, Union
+
+Trigger = Union[bytes, "re.Pattern[bytes]"]
+
+
+class TriggerTable:
+    """Every selected rule's triggers; ``codes_in(data)`` is the set of rules worth running."""
+
+    def __init__(self, rules: Mapping[str, Sequence[Trigger]]) -> None:
+        self.rules = {code: tuple(triggers) for code, triggers in rules.items()}
+        # Each distinct trigger is tested once per file even when several rules share it.
+        self._literals: dict[bytes, list[str]] = {}
+        self._patterns: list[tuple["re.Pattern[bytes]", list[str]]] = []
+        by_pattern: dict[tuple[bytes, int], list[str]] = {}
+        compiled: dict[tuple[bytes, int], "re.Pattern[bytes]"] = {}
+        for code, triggers in self.rules.items():
+            for trigger in triggers:
+                if isinstance(trigger, bytes):
+                    self._literals.setdefault(trigger, []).append(code)
+                elif isinstance(trigger, re.Pattern) and isinstance(trigger.pattern, bytes):
+                    key = (trigger.pattern, trigger.flags)
+                    by_pattern.setdefault(key, []).append(code)
+                    compiled[key] = trigger
+                else:
+                    raise TypeError(f"{code}: a trigger must be bytes or a bytes regex, not {trigger!r}")
+        self._patterns = [(compiled[key], codes) for key, codes in by_pattern.items()]
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[type]) -> "TriggerTable":
+        return cls({rule.code: tuple(rule.triggers) for rule in rules})
+
+    def codes_in(self, data: bytes) -> frozenset[str]:
+        found: set[str] = set()
+        total = len(self.rules)
+        for literal, codes in self._literals.items():
+            if literal in data:
+                found.update(codes)
+                if len(found) == total:
+                    return frozenset(found)
+        for pattern, codes in self._patterns:
+            if not found.issuperset(codes) and pattern.search(data):
+                found.update(codes)
+        return frozenset(found)
+
+    # -- a JSON form, so a cached table spares importing the rules --------------------------
+
+    def to_json(self) -> dict:
+        out = {}
+        for code, triggers in self.rules.items():
+            out[code] = [
+                {"bytes": t.hex()} if isinstance(t, bytes) else {"regex": t.pattern.hex(), "flags": int(t.flags)}
+                for t in triggers
+            ]
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "TriggerTable":
+        rules: dict[str, list[Trigger]] = {}
+        for code, triggers in data.items():
+            parsed: list[Trigger] = []
+            for item in triggers:
+                if "bytes" in item:
+                    parsed.append(bytes.fromhex(item["bytes"]))
+                else:
+                    parsed.append(re.compile(bytes.fromhex(item["regex"]), int(item["flags"])))
+            rules[str(code)] = parsed
+        return cls(rules)

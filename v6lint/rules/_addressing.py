@@ -1,0 +1,262 @@
+"""Helpers shared by the host:port and address-parsing rules (V65x, V66x); not a rule module.
+
+What makes a value "an address" is decided from its name (``addr``, ``server_host``,
+``os.environ["REDIS_HOST"]``, ``config.get("bind")``) and, one step back, from the single
+assignment of a local name. The name is split into words (``selfNodeAddr`` -> self, node,
+addr) and judged word by word, so ``macaddr`` or ``proxy_auth`` do not pass for an address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator, Optional
+
+import libcst as cst
+from libcst.metadata import Assignment, ScopeProvider
+
+from v6lint.rules._base import string_value
+
+if TYPE_CHECKING:
+    from v6lint.rules._base import Rule
+
+# Words that name a "host:port" string (or a host) ...
+HOSTPORT_WORDS = frozenset(
+    {
+        "addr", "address", "hostport", "ipport", "netloc", "endpoint", "server", "listen",
+        "bind", "peer", "proxy", "upstream", "authority", "host", "hostname", "remote",
+        "broker", "nameserver", "ip", "ipaddr", "sockaddr", "saddr", "daddr",
+    }
+)
+# ... words that name a host on its own (the left part of a join) ...
+HOST_WORDS = frozenset(
+    {
+        "host", "hostname", "ip", "ipaddr", "addr", "address", "server", "peer", "remote",
+        "bind", "listen", "proxy", "upstream", "broker", "ipv6", "ip6", "fqdn", "saddr",
+        "daddr", "hostaddr",
+    }
+)
+PORT_WORDS = frozenset({"port", "portnum", "portno", "sport", "dport", "lport", "rport"})
+# ... and words that say the value is something else, whatever else the name says.
+NOT_ADDRESS_WORDS = frozenset(
+    {
+        "user", "username", "userinfo", "login", "auth", "password", "passwd", "pwd", "pass",
+        "cred", "creds", "credential", "credentials", "secret", "token", "key", "keys",
+        "header", "headers", "time", "timestamp", "date", "datetime", "clock", "duration",
+        "hour", "hours", "minute", "minutes", "version", "ver", "path", "paths", "dir", "file",
+        "filename", "url", "uri", "href", "link", "scheme", "ratio", "aspect", "mime", "type",
+        "label", "tag", "image", "mount", "volume", "mac", "hwaddr", "ether", "ethernet",
+        "lladdr", "bssid", "email", "mail", "uuid", "guid", "hash", "digest", "fingerprint",
+        "sha", "md5", "cert", "range", "cmd", "command", "family", "ipv4", "v4", "inet4",
+        "prefix", "mask", "netmask", "cidr", "zone", "id", "list", "lines",
+        "sender", "recipient", "from", "to", "cc", "bcc", "reply", "return", "spec", "fmt",
+    }
+)
+# Extra words that mean "IPv6 already" for a split: splitting an IPv6 address on ':' is
+# taking it apart into groups, not a host:port split.
+IPV6_WORDS = frozenset({"ipv6", "ip6", "v6", "inet6", "in6"})
+
+# Tuples of (host, port): ``addr[0]`` is a host, ``addr[1]`` a port.
+ADDRESS_TUPLE_WORDS = frozenset(
+    {
+        "addr", "address", "sockaddr", "peername", "sockname", "peer", "remote", "bind",
+        "listen", "server", "client", "endpoint", "hostport", "target", "dest", "destination",
+        "source", "src", "dst", "local", "upstream", "proxy", "conn", "laddr", "raddr",
+    }
+)
+ADDRESS_TUPLE_CALLS = frozenset({"getpeername", "getsockname"})
+
+# "ipv4", "inet6", "v4" stay one word: the digit is the point.
+_WORD = re.compile(r"(?i:ipv[46]|inet[46]|ip[46]|in[46]|v[46])(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def words(identifier: str) -> frozenset[str]:
+    """The lower-case words of an identifier or key: ``HTTP_HOST`` -> {http, host}."""
+    return frozenset(w.lower() for w in _WORD.findall(identifier))
+
+
+def _key_of_call(call: cst.Call) -> Optional[str]:
+    """``x.get("host")``, ``os.getenv("HOST")``, ``getattr(o, "host")`` -> the key."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else (
+        func.value if isinstance(func, cst.Name) else None
+    )
+    if name in ("get", "getenv", "pop", "setdefault", "get_option", "getoption", "getint"):
+        if call.args:
+            return string_value(call.args[0].value)
+    if name == "getattr" and len(call.args) >= 2:
+        return string_value(call.args[1].value)
+    return None
+
+
+def expression_name(node: cst.BaseExpression) -> Optional[str]:
+    """The identifier or key that names ``node``'s value, when it has one."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            key = string_value(index.value)
+            if key is not None:
+                return key
+    if isinstance(node, cst.Call):
+        return _key_of_call(node)
+    return None
+
+
+def name_words(node: cst.BaseExpression) -> frozenset[str]:
+    name = expression_name(node)
+    return words(name) if name else frozenset()
+
+
+def unwrap_conversion(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``str(x)``, ``int(x)`` -> ``x`` (one level)."""
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Name)
+        and node.func.value in ("str", "int")
+        and len(node.args) == 1
+        and not node.args[0].star
+        and node.args[0].keyword is None
+    ):
+        return node.args[0].value
+    return node
+
+
+def tuple_index(node: cst.BaseExpression) -> Optional[tuple[cst.BaseExpression, int]]:
+    """``addr[0]`` -> (addr, 0) for a literal integer index."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+            return node.value, int(index.value.value)
+    return None
+
+
+def is_address_tuple(node: cst.BaseExpression) -> bool:
+    """A (host, port) sockaddr: ``sock.getpeername()``, ``server_address``, ``peer``."""
+    if isinstance(node, cst.Call):
+        func = node.func
+        attr = func.attr.value if isinstance(func, cst.Attribute) else None
+        return attr in ADDRESS_TUPLE_CALLS
+    found = name_words(node)
+    return bool(found & ADDRESS_TUPLE_WORDS) and not (found & NOT_ADDRESS_WORDS)
+
+
+def local_value(rule: "Rule", name: cst.Name) -> Optional[cst.BaseExpression]:
+    """The value of the single plain assignment of a name in its own scope, if there is one."""
+    try:
+        scope = rule.get_metadata(ScopeProvider, name, None)
+    except KeyError:
+        return None
+    if scope is None:
+        return None
+    try:
+        assignments = list(scope[name.value])
+    except Exception:
+        return None
+    if len(assignments) != 1 or not isinstance(assignments[0], Assignment):
+        return None
+    holder = rule.parent(assignments[0].node)
+    if isinstance(holder, cst.AssignTarget):
+        statement = rule.parent(holder)
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            return statement.value
+    if isinstance(holder, cst.AnnAssign) and holder.value is not None:
+        return holder.value
+    return None
+
+
+def enclosing_function(rule: "Rule", node: cst.CSTNode) -> cst.CSTNode:
+    """The innermost function around ``node``, else the module."""
+    for ancestor in rule.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+            return ancestor
+    return rule.context.module
+
+
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node below ``node`` (pre-order, ``node`` included)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def code_of(rule: "Rule", node: cst.CSTNode) -> str:
+    return rule.context.module.code_for_node(node).strip()
+
+
+def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
+    if getattr(node, "lpar", None):
+        return node.with_changes(lpar=[], rpar=[])
+    return node
+
+
+_BRACKET_LITERALS = frozenset({"[", "]", "[]", "][", "]:", "[:"})
+_BRACKET_METHODS = frozenset({"startswith", "endswith", "strip", "lstrip", "rstrip", "find",
+                              "rfind", "index", "rindex", "split", "rsplit", "partition",
+                              "rpartition", "replace", "count"})
+
+
+class Awareness:
+    """What a function does that shows it already handles IPv6 host:port forms.
+
+    ``brackets``: it tests, strips, splits on or writes ``[``/``]`` (``host.startswith("[")``,
+    ``strip("[]")``, ``f"[{host}]"``, ``"[%s]" %``); ``colon_tests``: the code of every ``X`` in
+    ``":" in X`` / ``X.count(":")`` (a colon test on a host is the IPv6 check).
+    """
+
+    def __init__(self, rule: "Rule", function: cst.CSTNode) -> None:
+        self.brackets = False
+        self.colon_tests: set[str] = set()
+        self.colon_counts: set[str] = set()
+        for node in walk(function):
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+                method = node.func.attr.value
+                first = string_value(node.args[0].value) if node.args else None
+                if method in _BRACKET_METHODS and first is not None:
+                    if first in _BRACKET_LITERALS or first.startswith("[") or first.endswith("]"):
+                        self.brackets = True
+                if method == "count" and first == ":":
+                    self.colon_counts.add(code_of(rule, node.func.value))
+                elif method == "format" and isinstance(node.func.value, cst.SimpleString):
+                    text = string_value(node.func.value) or ""
+                    if re.search(r"\[\{[^{}]*\}\]", text):
+                        self.brackets = True
+            elif isinstance(node, cst.Comparison):
+                left = string_value(node.left)
+                for target in node.comparisons:
+                    if left in (":", "[", "]") and isinstance(
+                        target.operator, (cst.In, cst.NotIn)
+                    ):
+                        self.colon_tests.add(code_of(rule, target.comparator))
+                        if left != ":":
+                            self.brackets = True
+                    right = string_value(target.comparator)
+                    if right in ("[", "]") or (
+                        left in ("[", "]") and isinstance(target.operator, (cst.Equal, cst.NotEqual))
+                    ):
+                        self.brackets = True
+            elif isinstance(node, cst.FormattedString):
+                text = "".join(
+                    p.value if isinstance(p, cst.FormattedStringText) else "\0"
+                    for p in node.parts
+                )
+                if "[\0]" in text:
+                    self.brackets = True
+            elif isinstance(node, cst.SimpleString):
+                value = string_value(node)
+                if value is not None and ("[%s]" in value or "[%(" in value or "[{}]" in value):
+                    self.brackets = True
+
+
+def awareness(rule: "Rule", node: cst.CSTNode) -> Awareness:
+    """The (cached) awareness of the function around ``node``."""
+    function = enclosing_function(rule, node)
+    cache = rule.__dict__.setdefault("_awareness_cache", {})
+    key = id(function)
+    if key not in cache:
+        cache[key] = Awareness(rule, function)
+    return cache[key]

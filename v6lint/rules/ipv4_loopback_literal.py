@@ -1,0 +1,202 @@
+"""V6401: "127.0.0.1" (or another 127/8 address) used as a real address."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from v6lint.model import Confidence, FixSafety, Severity
+from v6lint.rules._addresses import (
+    LiteralAddress,
+    LiteralRule,
+    Usage,
+    describe,
+    expression_name,
+    is_address_name,
+)
+from v6lint.rules._base import Invalid, PendingFix, positional_argument, string_value
+
+
+class Ipv4LoopbackLiteral(LiteralRule):
+    """
+    ## What it finds
+    The IPv4 loopback address `"127.0.0.1"` (any 127/8 address) where the code uses it as an
+    address: the host of a `connect`/`bind`/`sendto` tuple, an argument of
+    `socket.create_connection`, `http.client.HTTPConnection`, `smtplib.SMTP`, `redis.Redis`
+    and similar clients, a `host=`/`address=`/`bind=` keyword, a URL or DSN
+    (`"http://127.0.0.1:8000/"`, `"postgresql://app@127.0.0.1/db"`, `"127.0.0.1:6379"`), the
+    default of an `--host` option, of `os.getenv("HOST", ...)` or of a `host` parameter, a
+    value stored under an address-like name or config key (`HOST`, `REDIS_ADDR`,
+    `{"host": ...}`), and loopback checks such as `if host == "127.0.0.1"` or
+    `host.startswith("127.")`. Module-level constants are followed to where they are used.
+
+    ## Why it breaks on IPv6
+    On an IPv6-only host (Linux built without IPv4, or an IPv6-only container) there is no
+    127.0.0.1: a client connecting there gets "Network is unreachable" and a server binding it
+    fails. On a dual-stack host the failure is subtler: a server listening on 127.0.0.1 only is
+    not reached by clients that resolve `localhost` to `::1` first (Node.js, Go, curl and
+    Python's `create_connection` try `::1` first on many systems), and a loopback check that
+    compares with "127.0.0.1" treats `::1` (and `::ffff:127.0.0.1`) as a remote peer.
+
+    ## Example
+    ```python
+    conn = http.client.HTTPConnection("127.0.0.1", 8080)
+    REDIS_URL = "redis://127.0.0.1:6379/0"
+    if host in ("localhost", "127.0.0.1"):
+        trusted = True
+    ```
+
+    ## Fix
+    A client should name the local host `"localhost"`: the resolver returns both `::1` and
+    `127.0.0.1` and `create_connection` (used by http.client, urllib, requests, redis-py,
+    asyncio) tries each in turn. A server that must stay local should listen on both
+    loopbacks (one socket on `"::1"`, one on `"127.0.0.1"`, or an asyncio server on
+    `"localhost"`, which binds every address the name resolves to). A loopback check should
+    use `ipaddress.ip_address(host).is_loopback` (after unwrapping `ipv4_mapped`) or also
+    accept `"::1"`.
+
+    ## Fix safety
+    The offered fix (clients only: socket-address tuples of `connect`/`create_connection`,
+    client constructors and URLs) rewrites `127.0.0.1` to `localhost` and is **unsafe**:
+    `localhost` depends on `/etc/hosts`; it may resolve to `::1` first, where a different
+    service could listen on the same port; a URL's Host header and TLS server name change
+    (virtual hosts, `ALLOWED_HOSTS` and certificates issued for the IP can reject it); MySQL
+    client libraries take `localhost` to mean the Unix socket, so MySQL URLs and drivers get no
+    fix at all. Binds are never rewritten to `localhost`: a server listening on
+    `localhost` may end up on `::1` only while its clients still dial 127.0.0.1.
+
+    ## Exceptions
+    Not reported: dotted quads inside prose, comments and docstrings, version strings, values
+    that also list an IPv6 form (`("127.0.0.1", "::1")`, `host == "127.0.0.1" or host ==
+    "::1"`), literals assigned to peer-data names such as `REMOTE_ADDR` (test requests),
+    comparisons with a peer's address (V6404 reports those) and framework binds (V6801).
+    In test code (a `test`/`tests` directory, `test_*.py`, `*_test.py`, `conftest.py`) only
+    literals that reach a socket call are reported, with low confidence: they are real IPv4
+    assumptions (the suite fails on an IPv6-only host), but fixing them is a test-suite
+    choice. The finding can be ignored for software that only ever runs where IPv4 loopback
+    exists and that is reached through 127.0.0.1 by design.
+    """
+
+    code = "V6401"
+    name = "ipv4-loopback-literal"
+    summary = "IPv4 loopback literal used as an address"
+    message = '"127.0.0.1" is IPv4-only loopback; clients should use "localhost", servers both loopbacks'
+    severity = Severity.WARNING
+    precision = "high"
+    fix_safety = FixSafety.UNSAFE
+    tags = ("literal", "loopback")
+    triggers = (b"127.",)
+    kinds = ("loopback",)
+
+    VALID = (
+        # Prose and docstrings.
+        '"""Connect to 127.0.0.1 by default."""',
+        'log.info("listening on 127.0.0.1")',
+        # Both loopbacks are handled.
+        'if host in ("127.0.0.1", "::1"):\n    pass',
+        'LOCAL = ["127.0.0.1", "::1", "localhost"]',
+        # Test data for a fake request, not where anything connects.
+        'environ = {"REMOTE_ADDR": "127.0.0.1"}',
+        # Not an address: an unrelated string and a version.
+        'VERSION = "127.0.0.1"',
+        'ip_text = "127.0.0.1.nip.io"',
+        # Comparison with a peer address: V6404's finding.
+        'if request.remote_addr == "127.0.0.1":\n    allow()',
+    )
+    INVALID = (
+        Invalid(
+            'import socket\nsock = socket.create_connection(("127.0.0.1", 8080))',
+            fixed='import socket\nsock = socket.create_connection(("localhost", 8080))',
+        ),
+        Invalid(
+            'import http.client\nconn = http.client.HTTPConnection("127.0.0.1", 8080)',
+            fixed='import http.client\nconn = http.client.HTTPConnection("localhost", 8080)',
+        ),
+        Invalid(
+            'import urllib.request\nurllib.request.urlopen("http://127.0.0.1:8000/health")',
+            fixed='import urllib.request\nurllib.request.urlopen("http://localhost:8000/health")',
+        ),
+        Invalid('HOST = "127.0.0.1"'),
+        Invalid('import os\nhost = os.getenv("DB_HOST", "127.0.0.1")'),
+        Invalid('parser.add_argument("--host", default="127.0.0.1")'),
+        Invalid('DATABASES = {"default": {"HOST": "127.0.0.1", "PORT": 5432}}'),
+        Invalid('if host == "127.0.0.1":\n    pass'),
+        Invalid('sock.bind(("127.0.0.1", 0))'),
+        Invalid('DSN = "postgresql://app@127.0.0.1:5432/app"'),
+        Invalid('def serve(host="127.0.0.1", port=8000):\n    pass'),
+        Invalid('is_local = hostname.startswith("127.")'),
+    )
+
+    def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
+        self.report(
+            node,
+            self._message(address, usage),
+            confidence=usage.confidence,
+            fix=self._fix(node, address, usage),
+        )
+
+    def _message(self, address: LiteralAddress, usage: Usage) -> str:
+        where = describe(usage)
+        ip = address.ip
+        if usage.context == "compare":
+            return (
+                f'loopback check against "{ip}" ({where}) misses "::1"; use'
+                " ipaddress.ip_address(host).is_loopback or also accept \"::1\""
+            )
+        if usage.role == "server":
+            return (
+                f'"{ip}" ({where}) listens on IPv4 loopback only: unreachable over "::1" and'
+                " fails where IPv4 is absent; listen on both \"::1\" and \"127.0.0.1\""
+            )
+        if usage.role == "client":
+            return (
+                f'"{ip}" ({where}) fails on an IPv6-only host; connect to "localhost", which'
+                " resolves to both \"::1\" and \"127.0.0.1\""
+            )
+        return (
+            f'IPv4 loopback "{ip}" {where}: missing on IPv6-only hosts; clients should use'
+            ' "localhost", servers should listen on both loopbacks'
+        )
+
+    def _fix(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> Optional[PendingFix]:
+        if usage.role != "client" or usage.mysql or "mysql" in address.scheme or "maria" in address.scheme:
+            return None
+        if usage.call is not None and "mysql" in self.context.module.code_for_node(usage.call.func).lower():
+            return None
+        if address.ip != "127.0.0.1":
+            return None  # 127.0.1.1 and friends are not "localhost"
+        new: Optional[cst.CSTNode] = None
+        if isinstance(node, cst.SimpleString):
+            new = node.with_changes(value=node.value.replace(address.ip, "localhost", 1))
+        elif isinstance(node, cst.FormattedString) and isinstance(node.parts[0], cst.FormattedStringText):
+            first = node.parts[0]
+            parts = [first.with_changes(value=first.value.replace(address.ip, "localhost", 1)), *node.parts[1:]]
+            new = node.with_changes(parts=parts)
+        if new is None:
+            return None
+        return PendingFix('Use "localhost" (resolves to ::1 and 127.0.0.1)', FixSafety.UNSAFE, [(node, new)])
+
+    # host.startswith("127.") as a loopback test
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._in_tests or not isinstance(node.func, cst.Attribute) or node.func.attr.value != "startswith":
+            return
+        first = positional_argument(node, 0)
+        if first is None or len(node.args) != 1:
+            return
+        value = string_value(first.value)
+        if value not in ("127.", "127.0.", "127.0.0.", "127.0.0.1"):
+            return
+        receiver = node.func.value
+        if self.peer_kind(receiver) == "addr":
+            return  # V6404's
+        name = expression_name(receiver)
+        if name is None or not is_address_name(name) or self._ipv6_in_condition(node):
+            return
+        if self.once(node):
+            self.report(
+                node,
+                f'loopback check {name}.startswith("{value}") misses "::1"; use'
+                " ipaddress.ip_address(host).is_loopback",
+                confidence=Confidence.MEDIUM,
+            )
