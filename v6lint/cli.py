@@ -89,7 +89,23 @@ class LazyCatalog(Mapping):
         return len(self._get())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an internal error into exit code 2: Python's own 1 would read as "findings"."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception:  # a bug in v6lint: say so plainly, keep the traceback for a report
+            import traceback
+
+            traceback.print_exc()
+            click.echo("v6lint: internal error (the traceback above is worth reporting)", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="v6lint")
 def main() -> None:
     """Find IPv4-only assumptions in code, explain them, and fix what is safe to fix."""

@@ -58,6 +58,7 @@ NAME_LANGUAGES: dict[str, str] = {
     "dockerfile": "dockerfile",
     "containerfile": "dockerfile",
     "nginx.conf": "generic",
+    ".env": "generic",  # splitext(".env") has no suffix; JAVA_OPTS/NODE_OPTIONS live here
 }
 
 _PYTHON_SHEBANG = re.compile(rb"^#![^\n]*\bpython[0-9.]*\b")

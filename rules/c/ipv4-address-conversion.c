@@ -39,3 +39,13 @@ void win(PCSTR s, IN_ADDR *a, PCSTR *end)
     // ruleid: v6lint.c.ipv4-address-conversion
     RtlIpv4StringToAddressA(s, TRUE, end, a);
 }
+
+void both(int family, const void *a, char *out)
+{
+    if (family == AF_INET6) {
+        inet_ntop(AF_INET6, a, out, INET6_ADDRSTRLEN);
+    } else {
+        // ok: v6lint.c.ipv4-address-conversion
+        strcpy(out, inet_ntoa(*(const struct in_addr *)a));
+    }
+}

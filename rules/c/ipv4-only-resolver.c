@@ -25,9 +25,11 @@ int lookup2(const char *host, int v6)
 {
     // ruleid: v6lint.c.ipv4-only-resolver
     struct hostent *a = gethostbyname2(host, AF_INET);
+    // ruleid: v6lint.c.ipv4-only-resolver
+    struct hostent *c = gethostbyname(host);
     // ok: v6lint.c.ipv4-only-resolver
     struct hostent *b = gethostbyname2(host, AF_INET6);
-    return a != NULL || b != NULL;
+    return a != NULL || b != NULL || c != NULL;
 }
 
 int modern(const char *host)

@@ -7,7 +7,7 @@ class Srv
     {
         // ruleid: v6lint.csharp.ipaddress-any-bind
         var l = new TcpListener(IPAddress.Any, port);
-        // ruleid: v6lint.csharp.ipaddress-any-bind
+        // ok: v6lint.csharp.ipaddress-any-bind
         var ep = new IPEndPoint(IPAddress.Loopback, port);
         // ok: v6lint.csharp.ipaddress-any-bind
         var l6 = new TcpListener(IPAddress.IPv6Any, port);

@@ -1,14 +1,27 @@
+import java.net.URI;
+
 class Client {
-    String url(String host, int port, String name, int count) {
+    static final String STATUS_URL = "https://%s:%d/status";
+
+    String url(String host, int port, String name, int count, Config cfg) {
         // ruleid: v6lint.java.url-concat
         String u = "http://" + host + ":" + port + "/api";
         // ruleid: v6lint.java.url-concat
-        String a = cfg.getHost() + ":" + cfg.getPort();
+        URI a = URI.create(scheme(cfg) + cfg.getHost() + ":" + cfg.getPort());
+        // ruleid: v6lint.java.url-concat
+        String b = protocol + "://" + host + ":" + port;
+        // ruleid: v6lint.java.url-concat
+        String c = String.format(STATUS_URL, host, port);
         // ok: v6lint.java.url-concat
         String label = name + ":" + count;
-        return u + a + label;
+        // ok: v6lint.java.url-concat
+        log.info("connecting to " + host + ":" + port);
+        // ok: v6lint.java.url-concat
+        String key = cfg.getHost() + ":" + cfg.getPort();
+        return u + a + b + c + label + key;
     }
 }
+
 class F {
     String f(String host, int port) {
         // ruleid: v6lint.java.url-concat

@@ -3,7 +3,7 @@ const app = require('express')();
 
 // ruleid: v6lint.js.listen-ipv4-any
 app.listen(3000, '0.0.0.0', () => console.log('up'));
-// ruleid: v6lint.js.listen-ipv4-any
+// ok: v6lint.js.listen-ipv4-any
 http.createServer(handler).listen(8080, "127.0.0.1");
 // ruleid: v6lint.js.listen-ipv4-any
 fastify.listen({ port: 3000, host: '0.0.0.0' });

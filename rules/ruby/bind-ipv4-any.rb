@@ -2,7 +2,7 @@ require 'socket'
 
 # ruleid: v6lint.ruby.bind-ipv4-any
 server = TCPServer.new('0.0.0.0', 2000)
-# ruleid: v6lint.ruby.bind-ipv4-any
+# ok: v6lint.ruby.bind-ipv4-any
 TCPServer.open("127.0.0.1", 8080)
 # ok: v6lint.ruby.bind-ipv4-any
 server6 = TCPServer.new('::', 2000)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
+import threading
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import libcst as cst
@@ -80,10 +82,50 @@ def alias_names(text: str) -> frozenset[str]:
     return frozenset(_AS_NAME.findall(text)) if "as" in text else frozenset()
 
 
+class _TooDeep(Exception):
+    """The tree is deeper than the default recursion limit allows to visit."""
+
+
+# Long implicit string concatenations (pydoc_data/topics.py) nest thousands of levels deep.
+# Such files are retried once in a thread with room for that depth.
+_DEEP_STACK_BYTES = 512 * 1024 * 1024
+_DEEP_RECURSION_LIMIT = 200_000
+
+
 def analyze_source(
     source: bytes, path: str, rules: Sequence[type[Rule]], *, exhaustive: Optional[bool] = None
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Findings of ``rules`` in one Python file's bytes. Never raises for bad input."""
+    try:
+        return _analyze_source(source, path, rules, exhaustive)
+    except _TooDeep:
+        pass
+    outcome: list = []
+
+    def analyze_deeply() -> None:
+        try:
+            outcome.append(_analyze_source(source, path, rules, exhaustive))
+        except _TooDeep:
+            pass
+
+    previous_stack = threading.stack_size(_DEEP_STACK_BYTES)
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_DEEP_RECURSION_LIMIT)
+    try:
+        worker = threading.Thread(target=analyze_deeply, name="v6lint-deep-file")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous_stack)
+        sys.setrecursionlimit(previous_limit)
+    if outcome:
+        return outcome[0]
+    return [], [Diagnostic(DiagnosticKind.SYNTAX, "too deeply nested to analyse", path)]
+
+
+def _analyze_source(
+    source: bytes, path: str, rules: Sequence[type[Rule]], exhaustive: Optional[bool]
+) -> tuple[list[Finding], list[Diagnostic]]:
     exhaustive = EXHAUSTIVE if exhaustive is None else exhaustive
     selected = list(rules) if exhaustive else triggered_rules(source, rules)
     if not selected:
@@ -120,7 +162,7 @@ def analyze_source(
             parents = metadata.parents
             cst.visit_batched(module, visitors, before_visit=parents.enter, after_leave=parents.leave)
     except RecursionError:
-        return [], [Diagnostic(DiagnosticKind.SYNTAX, "too deeply nested to analyse", path)]
+        raise _TooDeep() from None
     if not context.reports:
         return [], []
 

@@ -570,7 +570,8 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     unique = []
     for finding in sorted(findings, key=lambda f: f.sort_key):
-        key = (finding.code, finding.path, finding.span, finding.message)
+        # One finding per code and start: `struct in_addr a, b;` matches once per variable.
+        key = (finding.code, finding.path, finding.span.start)
         if key in seen:
             continue
         seen.add(key)

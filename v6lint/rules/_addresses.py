@@ -148,6 +148,8 @@ _PEER_DATA = {
     "remote_addr", "remote_ip", "client_ip", "client_addr", "client_address", "peer_addr",
     "peer_ip", "peername", "x_real_ip", "real_ip", "remote_host", "x_forwarded_for",
     "http_x_forwarded_for", "http_x_real_ip", "forwarded_for", "origin_ip", "source_ip",
+    # WSGI/CGI request variables describe the request being handled.
+    "server_name", "server_addr", "http_host",
 }
 
 
@@ -677,10 +679,26 @@ class AddressContext(Rule):
         if self._in_tests:
             # Test data (fake environ values, expected strings) is not an IPv4 assumption;
             # a literal that really reaches a socket is, but it matters less.
-            if usage.context not in ("sink", "url-sink"):
+            if usage.context not in ("sink", "url-sink") or self.mocked(literal, usage):
                 return None
+            if usage.call is not None and self.call_name(usage.call) == "socket.getaddrinfo":
+                return None  # resolving a numeric address needs no IPv4 connectivity
             usage = dataclasses.replace(usage, confidence=Confidence.LOW)
         return usage
+
+    def mocked(self, node: cst.CSTNode, usage: Optional["Usage"] = None) -> bool:
+        """In tests: the socket is a mock (a patched test function, a fake transport)."""
+        if usage is not None and usage.call is not None and isinstance(usage.call.func, cst.Attribute):
+            receiver = expression_name(usage.call.func.value) or ""
+            if any(t in ("transport", "mock", "fake", "stub", "proactor") for t in name_tokens(receiver)):
+                return True
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, cst.FunctionDef):
+                for decorator in ancestor.decorators:
+                    text = self.context.module.code_for_node(decorator.decorator).lower()
+                    if "patch" in text or "mock" in text:
+                        return True
+        return False
 
     def _usage(self, literal, node, depth: int, sockaddr: bool) -> Optional[Usage]:
         if depth > 4:
@@ -809,6 +827,8 @@ class AddressContext(Rule):
         for target in targets:
             name = expression_name(target)
             if name is not None and is_address_name(name):
+                if isinstance(target, cst.Name) and self._has_ipv6_twin(name):
+                    return None
                 return Usage("name", "unknown", name, Confidence.MEDIUM)
         # NAME = "10.0.0.1" at module level: judge it by where NAME goes.
         if isinstance(statement, cst.Assign) and statement.value is node:
@@ -818,6 +838,25 @@ class AddressContext(Rule):
                 if usage is not None:
                     return usage
         return None
+
+    def _has_ipv6_twin(self, name: str) -> bool:
+        """`_LOCALHOST = "127.0.0.1"` next to `_LOCALHOST_V6 = "::1"` (or HOSTv4 / HOSTv6):
+        the module picks the constant by family."""
+        cache = self.__dict__.setdefault("_ipv6_constants", None)
+        if cache is None:
+            cache = set()
+            for statement in self.context.module.body:
+                if not isinstance(statement, cst.SimpleStatementLine):
+                    continue
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                        target = small.targets[0].target
+                        value = string_value(small.value)
+                        if isinstance(target, cst.Name) and value and is_ipv6_text(value):
+                            cache.add(target.value)
+            self._ipv6_constants = cache
+        stem = re.sub(r"(?i)_?v?4$", "", name)
+        return any(other != name and other.startswith(stem) for other in cache)
 
     def _compare_usage(self, literal, node, parent) -> Optional[Usage]:
         comparison = self.parent(parent) if isinstance(parent, cst.ComparisonTarget) else parent

@@ -27,8 +27,18 @@ KNOWN_FUNCTIONS = frozenset(
 )
 
 # Left to other rules or meaningless here: the socket constructor is V6101; fromfd's family
-# must describe an existing descriptor.
-SKIPPED = frozenset({"socket.socket", "_socket.socket", "socket.fromfd", "socket.socket.__init__"})
+# must describe an existing descriptor; aiohttp's connector pins a whole client session, which
+# V6901 (ipv4-pinning) reports.
+SKIPPED = frozenset(
+    {
+        "socket.socket",
+        "_socket.socket",
+        "socket.fromfd",
+        "socket.socket.__init__",
+        "aiohttp.TCPConnector",
+        "aiohttp.connector.TCPConnector",
+    }
+)
 
 
 class FamilyAfInetArgument(Rule):
@@ -85,6 +95,8 @@ class FamilyAfInetArgument(Rule):
     triggers = (b"AF_INET", b"PF_INET")
 
     VALID = (
+        # aiohttp's connector pins the whole session: V6901 reports it, not this rule.
+        "import aiohttp, socket\nconnector = aiohttp.TCPConnector(family=socket.AF_INET)",
         "import socket\nsocket.getaddrinfo(host, port, type=socket.SOCK_STREAM)",
         "import socket\nsocket.getaddrinfo(host, port, socket.AF_UNSPEC)",
         "import socket\nsocket.getaddrinfo(host, port, family)",
@@ -122,7 +134,7 @@ class FamilyAfInetArgument(Rule):
         "    async def start(self):\n"
         "        await self.loop.create_datagram_endpoint(P, remote_addr=a, family=socket.AF_INET)\n",
         "import socket\nserver = socket.create_server(('', 8000), family=socket.AF_INET)",
-        "import aiohttp, socket\nconnector = aiohttp.TCPConnector(family=socket.AF_INET)",
+        "import httpcore, socket\npool = httpcore.ConnectionPool(family=socket.AF_INET)",
     )
 
     def visit_Call(self, node: cst.Call) -> None:

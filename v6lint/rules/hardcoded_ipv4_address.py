@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 import libcst as cst
 
@@ -54,7 +55,9 @@ class HardcodedIpv4Address(LiteralRule):
     that look like OIDs (2.5.x.x, 1.3.6.x), versions and user agents (names such as
     `version`, `ua`), dotted quads inside prose, comments and docstrings, literals listed
     together with an IPv6 form, test data stored under peer names (`REMOTE_ADDR`), and
-    comparisons with a peer address (V6404). In test code only literals that reach a socket
+    comparisons with a peer address (V6404). URL- and host:port-shaped strings handed to
+    `print()`, logging calls, `str.format()` or `%` are text for people, not endpoints,
+    unless their name says address. In test code only literals that reach a socket
     call are reported, with low confidence. The finding can be ignored where the peer is
     IPv4-only by nature (an IPv4 router's management address, a DHCPv4 relay).
     """
@@ -67,13 +70,9 @@ class HardcodedIpv4Address(LiteralRule):
     precision = "medium"
     fix_safety = None
     tags = ("literal",)
-    # Every IPv4 literal this rule can match starts right after a quote, after "://" or "@"
-    # in a URL/DSN, or after "host="/"hostaddr=" in a libpq connection string.
-    triggers = tuple(
-        q + str(d).encode()
-        for q in (b'"', b"'", b"://", b"@", b"host=", b"addr=")
-        for d in range(10)
-    )
+    # Every literal this rule reports contains a dotted quad in the source text itself: files
+    # without one (most of any tree) are never parsed for it.
+    triggers = (re.compile(rb"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"),)
     kinds = ("other",)
 
     VALID = (

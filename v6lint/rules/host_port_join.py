@@ -181,6 +181,7 @@ class HostPortJoin(Rule):
         'def f(sock):\n    peer = "%s:%d" % sock.getpeername()\n    return peer',
         'netloc = ":".join((host, str(port)))',
         'def f(addr):\n    return f"{addr[0]}:{addr[1]}"',
+        'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
     )
 
     # -- the five spellings ----------------------------------------------------------------
@@ -240,7 +241,7 @@ class HostPortJoin(Rule):
         func = node.func
         if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
             return
-        if func.attr.value == "format":
+        if func.attr.value in ("format", "format_map"):
             self._format(node)
         elif func.attr.value == "join" and string_value(func.value) == ":" and len(node.args) == 1:
             self._join(node)
@@ -300,6 +301,10 @@ class HostPortJoin(Rule):
                 resolved.append(positional[index].value if index < len(positional) else None)
             else:
                 value = next((a.value for a in node.args if a.keyword and a.keyword.value == field), None)
+                if value is None and (
+                    node.func.attr.value == "format_map" or any(a.star == "**" for a in node.args)
+                ):
+                    value = cst.Name(field) if field.isidentifier() else None  # judged by name
                 resolved.append(value)
         for k, match in enumerate(fields[:-1]):
             nxt = fields[k + 1]
@@ -316,7 +321,11 @@ class HostPortJoin(Rule):
                     self._consider(node, None, prefix, suffix, None)
                 return
             if self._is_host(host) and self._is_port(port):
-                self._consider(node, host, prefix, suffix, self._retemplate(node, node.func.value, k, "{"))
+                synthetic = node.func.attr.value == "format_map" or not any(
+                    host is a.value for a in node.args
+                )
+                builder = None if synthetic else self._retemplate(node, node.func.value, k, "{")
+                self._consider(node, None if synthetic else host, prefix, suffix, builder)
             return
 
     def _concatenation(self, node: cst.BinaryOperation) -> None:

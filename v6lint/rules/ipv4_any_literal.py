@@ -55,8 +55,11 @@ class Ipv4AnyLiteral(LiteralRule):
     Not reported: comparisons such as `if host == "0.0.0.0": host = "localhost"` (they
     usually turn the wildcard into something connectable), prose, comments, docstrings,
     values listed together with an IPv6 form (`["0.0.0.0", "::"]`), framework binds (V6801)
-    and `local_address=`/`source_address=` (V6901). In test code only literals that reach a
-    socket call are reported, with low confidence. The finding can be ignored for services
+    and `local_address=`/`source_address=` (V6901). URL- and host:port-shaped strings handed
+    to `print()`, logging calls, `str.format()` or `%` are text for people, not endpoints,
+    unless their name says address. `"0.0.0.0" if host is None else host` is the usual label
+    of asyncio's host=None (every family) and is skipped too. In test code only literals
+    that reach a socket call are reported, with low confidence. The finding can be ignored for services
     that are deliberately IPv4-only (a DHCPv4 server) or that listen only inside a
     container whose network is IPv4-only by design.
     """

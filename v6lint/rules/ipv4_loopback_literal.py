@@ -71,6 +71,8 @@ class Ipv4LoopbackLiteral(LiteralRule):
     that also list an IPv6 form (`("127.0.0.1", "::1")`, `host == "127.0.0.1" or host ==
     "::1"`), literals assigned to peer-data names such as `REMOTE_ADDR` (test requests),
     comparisons with a peer's address (V6404 reports those) and framework binds (V6801).
+    URL- and host:port-shaped strings handed to `print()`, logging calls, `str.format()` or
+    `%` are text for people, not endpoints, unless their name says address.
     In test code (a `test`/`tests` directory, `test_*.py`, `*_test.py`, `conftest.py`) only
     literals that reach a socket call are reported, with low confidence: they are real IPv4
     assumptions (the suite fails on an IPv6-only host), but fixing them is a test-suite
@@ -81,7 +83,10 @@ class Ipv4LoopbackLiteral(LiteralRule):
     code = "V6401"
     name = "ipv4-loopback-literal"
     summary = "IPv4 loopback literal used as an address"
-    message = '"127.0.0.1" is IPv4-only loopback; clients should use "localhost", servers both loopbacks'
+    message = (
+        '"127.0.0.1" is IPv4-only loopback; clients should use "localhost", servers both'
+        " loopbacks"
+    )
     severity = Severity.WARNING
     precision = "high"
     fix_safety = FixSafety.UNSAFE
@@ -159,27 +164,40 @@ class Ipv4LoopbackLiteral(LiteralRule):
             ' "localhost", servers should listen on both loopbacks'
         )
 
-    def _fix(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> Optional[PendingFix]:
-        if usage.role != "client" or usage.mysql or "mysql" in address.scheme or "maria" in address.scheme:
+    def _fix(
+        self, node: cst.CSTNode, address: LiteralAddress, usage: Usage
+    ) -> Optional[PendingFix]:
+        if usage.role != "client" or usage.mysql or "mysql" in address.scheme:
             return None
-        if usage.call is not None and "mysql" in self.context.module.code_for_node(usage.call.func).lower():
+        if "maria" in address.scheme:
             return None
+        if usage.call is not None:
+            callee = self.context.module.code_for_node(usage.call.func).lower()
+            if "mysql" in callee:
+                return None
         if address.ip != "127.0.0.1":
             return None  # 127.0.1.1 and friends are not "localhost"
         new: Optional[cst.CSTNode] = None
         if isinstance(node, cst.SimpleString):
             new = node.with_changes(value=node.value.replace(address.ip, "localhost", 1))
-        elif isinstance(node, cst.FormattedString) and isinstance(node.parts[0], cst.FormattedStringText):
+        elif isinstance(node, cst.FormattedString) and isinstance(
+            node.parts[0], cst.FormattedStringText
+        ):
             first = node.parts[0]
-            parts = [first.with_changes(value=first.value.replace(address.ip, "localhost", 1)), *node.parts[1:]]
+            renamed = first.with_changes(value=first.value.replace(address.ip, "localhost", 1))
+            parts = [renamed, *node.parts[1:]]
             new = node.with_changes(parts=parts)
         if new is None:
             return None
-        return PendingFix('Use "localhost" (resolves to ::1 and 127.0.0.1)', FixSafety.UNSAFE, [(node, new)])
+        return PendingFix(
+            'Use "localhost" (resolves to ::1 and 127.0.0.1)', FixSafety.UNSAFE, [(node, new)]
+        )
 
     # host.startswith("127.") as a loopback test
     def visit_Call(self, node: cst.Call) -> None:
-        if self._in_tests or not isinstance(node.func, cst.Attribute) or node.func.attr.value != "startswith":
+        if self._in_tests or not isinstance(node.func, cst.Attribute):
+            return
+        if node.func.attr.value != "startswith":
             return
         first = positional_argument(node, 0)
         if first is None or len(node.args) != 1:

@@ -157,7 +157,7 @@ class Ipv4OnlyFrameworkBind(AddressContext):
                 found = self.framework_bind(reference)
                 if found is not None:
                     break
-        if found is None or not self.once(target):
+        if found is None or (self._in_tests and self.mocked(node)) or not self.once(target):
             return
         holder = self.collection_of(node)
         if holder is not None and self.has_ipv6_literal(holder):

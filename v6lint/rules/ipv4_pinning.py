@@ -29,8 +29,8 @@ class Ipv4Pinning(AddressContext):
       returning `AF_INET`), through any import spelling, including vendored copies
       (`requests.packages.urllib3`);
     - `urllib3.util.connection.HAS_IPV6 = False`;
-    - a replacement assigned to `socket.getaddrinfo` whose body uses `AF_INET` (a wrapper
-      that passes `family=AF_INET` or filters the results to IPv4);
+    - a replacement assigned to `socket.getaddrinfo` whose body uses `AF_INET` and never
+      `AF_INET6` (a wrapper that passes `family=AF_INET` or filters the results to IPv4);
     - `aiohttp.TCPConnector(family=socket.AF_INET)`;
     - a local address that is an IPv4 literal: `httpx.HTTPTransport(local_address="0.0.0.0")`,
       `AsyncHTTPTransport`, urllib3/requests pools and adapters with
@@ -69,7 +69,8 @@ class Ipv4Pinning(AddressContext):
 
     ## Exceptions
     Not reported: `family=socket.AF_UNSPEC` or `0`, `AF_INET6`, local addresses given as
-    names or variables, and a `socket.getaddrinfo` wrapper that never mentions `AF_INET`. In
+    names or variables, and a `socket.getaddrinfo` replacement that never mentions `AF_INET`
+    or also handles `AF_INET6` (a full resolver such as dnspython's). In
     test code the findings get low confidence. The finding can be ignored when the pinning is
     off by default and only switched on by an explicit configuration flag.
     """
@@ -223,7 +224,12 @@ class Ipv4Pinning(AddressContext):
         return isinstance(node, (cst.Name, cst.Attribute)) and self.resolves_to(node, ("socket.AF_INET",))
 
     def _mentions_af_inet(self, function: cst.CSTNode) -> bool:
-        return any(self._is_af_inet(n) for n in m.findall(function, m.Name() | m.Attribute()))
+        """The wrapper uses AF_INET and never AF_INET6 (dnspython's resolver override handles
+        both families and must not be reported)."""
+        names = m.findall(function, m.Name() | m.Attribute())
+        if any(self.resolves_to(n, ("socket.AF_INET6",)) for n in names):
+            return False
+        return any(self._is_af_inet(n) for n in names)
 
     def _returns_af_inet(self, value: cst.BaseExpression) -> bool:
         function = self._function_value(value)
@@ -262,7 +268,7 @@ class Ipv4Pinning(AddressContext):
             if arg.keyword is None or arg.keyword.value not in PINNING_KEYWORDS:
                 continue
             ip = self._ipv4_local_address(arg.value)
-            if ip is None:
+            if ip is None or (self._in_tests and self.mocked(node)):
                 continue
             self.report(
                 arg,

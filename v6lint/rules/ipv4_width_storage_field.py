@@ -115,7 +115,13 @@ class Ipv4WidthStorageField(Rule):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("storage",)
-    triggers = (b"IPAddressField", b"IPv4", b"max_length", b"String", b"VARCHAR", b"Unicode", b"CHAR")
+    # What it reports always spells one of these: the Django field names, an IPv4 type, or a
+    # length of 15/16 given to a string column.
+    triggers = (
+        b"IPAddressField",
+        b"IPv4",
+        re.compile(rb"(?:max_length|length)\s*=\s*1[56]\b|(?:String|VARCHAR|Unicode|CHAR)\(\s*1[56]\b"),
+    )
 
     VALID = (
         "from django.db import models\nclass V(models.Model):\n    ip = models.GenericIPAddressField()",
