@@ -310,8 +310,11 @@ def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataW
     """
     from v6lint.fixes import build_fix
 
-    scopes = wrapper.resolve(ScopeProvider) if wrapper is not None else None
-    return build_fix(module, pending, scopes)
+    try:
+        scopes = wrapper.resolve(ScopeProvider) if wrapper is not None else None
+        return build_fix(module, pending, scopes)
+    except Exception:  # a rule built a replacement libcst cannot render: keep the finding
+        return None
 
 
 def text_edit_between(before: str, after: str) -> TextEdit:

@@ -14,7 +14,19 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import libcst as cst
 from libcst.metadata import Assignment, ScopeProvider
 
-from v6lint.rules._base import string_value
+from v6lint.rules._base import string_value as _str_value
+
+
+def string_value(node):
+    """A str literal's value, or a bytes literal's decoded as latin-1 (b"[" tests count too)."""
+    value = _str_value(node)
+    if value is None and isinstance(node, cst.SimpleString) and "b" in node.prefix.lower():
+        try:
+            raw = node.evaluated_value
+        except Exception:
+            return None
+        return raw.decode("latin-1") if isinstance(raw, bytes) else None
+    return value
 
 if TYPE_CHECKING:
     from v6lint.rules._base import Rule
@@ -175,6 +187,15 @@ def enclosing_function(rule: "Rule", node: cst.CSTNode) -> cst.CSTNode:
     return rule.context.module
 
 
+def family_scope_words(rule: "Rule", node: cst.CSTNode) -> frozenset[str]:
+    """Words of the names of the classes and functions around ``node`` (``_BaseV6``)."""
+    found: set[str] = set()
+    for ancestor in rule.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+            found |= words(ancestor.name.value)
+    return frozenset(found)
+
+
 def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node below ``node`` (pre-order, ``node`` included)."""
     stack = [node]
@@ -248,8 +269,10 @@ class Awareness:
                     self.brackets = True
             elif isinstance(node, cst.SimpleString):
                 value = string_value(node)
-                if value is not None and ("[%s]" in value or "[%(" in value or "[{}]" in value):
-                    self.brackets = True
+                if value is not None and (
+                    value in ("[", "]") or "[%s]" in value or "[%(" in value or "[{}]" in value
+                ):
+                    self.brackets = True  # b"[" + host + b"]" and the like
 
 
 def awareness(rule: "Rule", node: cst.CSTNode) -> Awareness:

@@ -7,7 +7,13 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._addressing import enclosing_function, name_words, unwrap_conversion, walk
+from v6lint.rules._addressing import (
+    enclosing_function,
+    family_scope_words,
+    name_words,
+    unwrap_conversion,
+    walk,
+)
 from v6lint.rules._base import Rule, argument, string_value
 
 # Words that name an IPv4-style address or its parts.
@@ -71,7 +77,8 @@ class DottedQuadParsing(Rule):
     Not reported: version numbers (names or words such as `version`, `release`, `major`),
     OIDs, dotted module and host names (`hostname.split(".")` is labels), `split(".")` whose
     pieces are not counted, unpacked into four names or converted with `int()`, and shifts of
-    values not named as addresses (binary protocol decoding). The finding can be ignored in
+    values not named as addresses (binary protocol decoding), and code inside classes or
+    functions named for IPv4 (`_BaseV4`, `parse_ipv4`). The finding can be ignored in
     code that handles IPv4 by protocol (IPv4 headers, DHCPv4) or that is only reached after
     an IPv4 check.
     """
@@ -95,6 +102,9 @@ class DottedQuadParsing(Rule):
         'first = ip.split(".")[0]',
         'mask = 0xFFFFFFFF << (32 - shift)',
         'tokens = [int(x) for x in release.split(".")]',
+        'if sub.count(".") != 3:\n    pass',
+        'class _BaseV4:\n    def parse(self, ip_str):\n        octets = ip_str.split(".")\n'
+        '        if len(octets) != 4:\n            raise ValueError(ip_str)',
     )
     INVALID = (
         'a, b, c, d = ip.split(".")',
@@ -102,6 +112,7 @@ class DottedQuadParsing(Rule):
         'if len(ip_str.split(".")) != 4:\n    raise ValueError(ip_str)',
         'def check(addr):\n    parts = addr.split(".")\n    return len(parts) == 4',
         'is_ip = ip.count(".") == 3',
+        'class Parser:\n    def octets(self, ip):\n        return [int(x) for x in ip.split(".")]',
         'first_octet = (ip_int >> 24) & 0xFF',
         'netmask = (0xFFFFFFFF << (32 - prefixlen)) & 0xFFFFFFFF',
         'values = [int(x) for x in remote_addr.split(".")]',
@@ -155,8 +166,8 @@ class DottedQuadParsing(Rule):
             return
         if name_words(left.func.value) & NOT_IP_WORDS:
             return
-        if self._compared_to(left, 3):
-            self._report(node, _is_ip(left.func.value), "counting three dots to recognise an"
+        if self._compared_to(left, 3) and _is_ip(left.func.value):
+            self._report(node, True, "counting three dots to recognise an"
                          " address rejects IPv6; use ipaddress.ip_address() and .version")
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
@@ -210,6 +221,8 @@ class DottedQuadParsing(Rule):
         return False
 
     def _report(self, node: cst.CSTNode, named: bool, message: Optional[str] = None) -> None:
+        if family_scope_words(self, node) & {"ipv4", "v4", "inet4"}:
+            return  # inside _BaseV4 / parse_ipv4(): IPv4 by construction
         self.report(
             node,
             message

@@ -116,7 +116,8 @@ class HostPortJoin(Rule):
     Not reported: hosts already bracketed (`f"[{host}]:{port}"`) or tested for a colon in the
     same function; messages (arguments of logging, `print`, exceptions, `__repr__`, strings
     with spaces around the pair, values stored under names such as `msg`, `label`, `key`);
-    dictionary keys; `"%s:%s" % (user, password)` and other pairs that are not host and port.
+    dictionary keys; hosts that are module constants without a colon (`HOST = "127.0.0.1"`);
+    `"%s:%s" % (user, password)` and other pairs that are not host and port.
     A report can be ignored where the host is an IPv4 address or a DNS name by construction.
     """
 
@@ -177,11 +178,19 @@ class HostPortJoin(Rule):
             fixed='class C:\n    def url(self):\n        return f"[{self.host}]:{self.port}" if ":" in'
             ' str(self.host) else f"{self.host}:{self.port}"\n',
         ),
-        'headers = {"Host": f"{server_ip}:8080"}',
+        Invalid(
+            'headers = {"Host": f"{server_ip}:8080"}',
+            fixed='headers = {"Host": f"[{server_ip}]:8080" if ":" in str(server_ip) else f"{server_ip}:8080"}',
+        ),
         'def f(sock):\n    peer = "%s:%d" % sock.getpeername()\n    return peer',
         'netloc = ":".join((host, str(port)))',
-        'def f(addr):\n    return f"{addr[0]}:{addr[1]}"',
+        Invalid(
+            'def f(addr):\n    return f"{addr[0]}:{addr[1]}"',
+            fixed='def f(addr):\n    return f"[{addr[0]}]:{addr[1]}" if ":" in str(addr[0]) else f"{addr[0]}:{addr[1]}"',
+        ),
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
+        Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
+        Invalid('def f(host, port):\n    url = ("http://%s:%d" "/RPC2") % (host, port)\n', fixed=None),
     )
 
     # -- the five spellings ----------------------------------------------------------------
@@ -389,6 +398,9 @@ class HostPortJoin(Rule):
         indexed = tuple_index(node)
         if indexed is not None:
             return indexed[1] == 0 and is_address_tuple(indexed[0])
+        constant = string_value(self.module_constant(node)) if isinstance(node, cst.Name) else None
+        if constant is not None and ":" not in constant:
+            return False  # DEFAULT_HTTP_HOST = "127.0.0.1": never needs brackets
         found = name_words(node)
         if found & (NOT_ADDRESS_WORDS - {"ipv4", "v4", "inet4"}) or found & PORT_WORDS:
             return False
@@ -518,6 +530,8 @@ class HostPortJoin(Rule):
 
     def _retemplate(self, node, literal: cst.SimpleString, k: int, style: str):
         """A builder for ``node`` with brackets around the ``k``-th field of its template."""
+        if not isinstance(literal, cst.SimpleString):
+            return None  # implicit concatenation: leave it to a person
         inner_start = len(literal.prefix) + len(literal.quote)
         raw = literal.value[inner_start : len(literal.value) - len(literal.quote)]
         if style == "%":
@@ -534,6 +548,8 @@ class HostPortJoin(Rule):
         return lambda: node.deep_replace(literal, new_literal)
 
     def _fix(self, node, host: cst.BaseExpression, bracketed) -> Optional[PendingFix]:
+        if isinstance(self.parent(node), cst.ConcatenatedString):
+            return None  # f"http://{h}:{p}" "/path": a part cannot become an expression
         if isinstance(host, cst.Name):
             safety = FixSafety.SAFE
         elif _plain_read(host):

@@ -15,6 +15,7 @@ from v6lint.rules._addressing import (
     PORT_WORDS,
     awareness,
     code_of,
+    family_scope_words,
     enclosing_function,
     local_value,
     name_words,
@@ -87,7 +88,9 @@ class HostPortSplit(Rule):
     `key:value` lines, drive letters and URL schemes (none of them is named as an address),
     `split(":")[-1]` for the port (the last piece is the port in both IPv6 forms), and
     functions that already handle brackets (`startswith("[")`, `strip("[]")`,
-    `f"[{host}]"`) or test the host part for a colon. The finding can be ignored where the
+    `f"[{host}]"`, `b"[" + host + b"]"`) or test the host part for a colon, and code inside
+    classes or functions named for IPv6 (`_BaseV6`, `parse_ipv6`), which take IPv6 addresses
+    apart on purpose. The finding can be ignored where the
     value is an IPv4 address or a DNS name by construction.
     """
 
@@ -137,8 +140,15 @@ class HostPortSplit(Rule):
         'port = int(netloc.split(":")[1])',
         'host, _, port = server.partition(":")',
         'from urllib.parse import urlsplit\nhost, port = urlsplit(url).netloc.rsplit(":", 1)',
-        'def f(value, sock):\n    a, b = value.split(":")\n    sock.connect((a, int(b)))',
-        'host, port = line.split(":")',
+        Invalid(
+            'def f(value, sock):\n    a, b = value.split(":")\n    sock.connect((a, int(b)))',
+            fixed='def f(value, sock):\n    a, b = value.rsplit(":", 1)\n    if ":" in a:\n'
+            '        a = a.strip("[]")\n    sock.connect((a, int(b)))',
+        ),
+        Invalid(
+            'host, port = line.split(":")',
+            fixed='host, port = line.rsplit(":", 1)\nif ":" in host:\n    host = host.strip("[]")',
+        ),
         'import os\nhp = os.getenv("LISTEN_ADDR")\nparts = hp.split(":")\nport = parts[1]',
     )
 
@@ -171,6 +181,8 @@ class HostPortSplit(Rule):
         if receiver_words & (NOT_ADDRESS_WORDS | IPV6_WORDS):
             return
         receiver_is_address = bool(receiver_words & HOSTPORT_WORDS)
+        if family_scope_words(self, node) & IPV6_WORDS:
+            return  # _BaseV6._ip_int_from_string(): taking an IPv6 address apart on purpose
         if kind == "last" and not _bracketed_by_standard(receiver, receiver_words):
             # rsplit(":", 1) is right for the unbracketed "::1:6379" that protocols such as
             # Redis Cluster use; only URL authorities and Host headers are bracketed by rule.

@@ -7,7 +7,9 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._addressing import enclosing_function, local_value, name_words, walk, words
+from libcst.metadata import Assignment, ScopeProvider
+
+from v6lint.rules._addressing import enclosing_function, name_words, walk, words
 from v6lint.rules._base import Invalid, PendingFix, Rule, argument, string_value
 
 CLASSES = {
@@ -61,7 +63,9 @@ class Ipv4OnlyIpaddressClass(Rule):
     ## Exceptions
     Not reported: `isinstance()` checks and type annotations (no call), literal constants
     (`IPv4Network("10.0.0.0/8")`, also through a module constant or a loop over literal
-    strings: IPv4 by nature), 4-byte slices of a packet, values named `ipv4`/`v4`, calls
+    strings: IPv4 by nature), values that already are IPv4 objects, calls in functions named
+    for IPv4 (`is_ipv4`, a schema's "ipv4" format checker), calls under
+    `with pytest.raises(...)`/`assertRaises`, 4-byte slices of a packet, values named `ipv4`/`v4`, calls
     inside a branch that tested the family or version, and "is this IPv4?" predicates: a call
     in a `try` that catches `ValueError`/`AddressValueError` in a function named for IPv4
     (`is_ipv4`) or one that also handles IPv6 (`IPv6Address`, `ip_address`, `AF_INET6`).
@@ -93,6 +97,9 @@ class Ipv4OnlyIpaddressClass(Rule):
         'import ipaddress, socket\ndef f(family, text):\n    if family == socket.AF_INET:\n'
         '        return ipaddress.IPv4Address(text)',
         'import ipaddress\nv4 = ipaddress.IPv4Address(ipv4_text)',
+        'import ipaddress\nip = ipaddress.IPv4Address("192.0.2.1")\nnet = ipaddress.IPv4Network((ip, 32))',
+        'import ipaddress, pytest\nwith pytest.raises(ValueError):\n    ipaddress.IPv4Address(bad)',
+        'import ipaddress\ndef is_ipv4(instance):\n    return bool(ipaddress.IPv4Address(instance))',
     )
     INVALID = (
         Invalid(
@@ -104,9 +111,16 @@ class Ipv4OnlyIpaddressClass(Rule):
             fixed='from ipaddress import IPv4Network\nimport ipaddress\ndef allowed(cidr):\n'
             '    return ipaddress.ip_network(cidr, strict=False)\n',
         ),
-        'import ipaddress\ndef valid(value):\n    try:\n        ipaddress.IPv4Address(value)\n'
-        '    except ValueError:\n        raise SystemExit("bad address")',
-        'import ipaddress\niface = ipaddress.IPv4Interface(config["address"])',
+        Invalid(
+            'import ipaddress\ndef valid(value):\n    try:\n        ipaddress.IPv4Address(value)\n'
+            '    except ValueError:\n        raise SystemExit("bad address")',
+            fixed='import ipaddress\ndef valid(value):\n    try:\n        ipaddress.ip_address(value)\n'
+            '    except ValueError:\n        raise SystemExit("bad address")',
+        ),
+        Invalid(
+            'import ipaddress\niface = ipaddress.IPv4Interface(config["address"])',
+            fixed='import ipaddress\niface = ipaddress.ip_interface(config["address"])',
+        ),
     )
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -117,8 +131,11 @@ class Ipv4OnlyIpaddressClass(Rule):
         if value_arg is None or value_arg.star:
             return
         value = value_arg.value
-        if self._ipv4_by_nature(value) or self._in_family_branch(node):
+        if self._ipv4_by_nature(value) or self._in_family_branch(node) or self._expects_error(node):
             return
+        function = enclosing_function(self, node)
+        if isinstance(function, cst.FunctionDef) and words(function.name.value) & {"ipv4", "v4", "inet4"}:
+            return  # is_ipv4(), jsonschema's "ipv4" format checker
         confidence = Confidence.HIGH
         handler = self._value_error_try(node)
         if handler is not None:
@@ -149,11 +166,16 @@ class Ipv4OnlyIpaddressClass(Rule):
 
     def _ipv4_by_nature(self, value: cst.BaseExpression) -> bool:
         resolved = self.module_constant(value)
-        if self._literal(resolved):
+        if self._literal(resolved) or self._ipv4_object(resolved):
             return True
+        if isinstance(value, cst.Tuple) and value.elements:
+            # IPv4Network((address, prefix)): the address decides.
+            return self._ipv4_by_nature(value.elements[0].value)
+        if isinstance(value, cst.Attribute) and self.qualified_names(value.value) & set(CLASSES):
+            return True  # IPv4Address._ALL_ONES
         if isinstance(value, cst.Name):
-            local = local_value(self, value)
-            if local is not None and self._literal(local):
+            values = self._assigned_values(value)
+            if values and all(self._literal(v) or self._ipv4_object(v) for v in values):
                 return True
             if self._loops_over_literals(value):
                 return True
@@ -167,6 +189,28 @@ class Ipv4OnlyIpaddressClass(Rule):
             ):
                 return True  # four bytes of an IPv4 header
         return bool(name_words(value) & {"ipv4", "v4", "inet4"})
+
+    def _assigned_values(self, name: cst.Name) -> list[cst.BaseExpression]:
+        """Every value assigned to ``name`` in its scope; [] if one is not a plain assignment."""
+        try:
+            scope = self.get_metadata(ScopeProvider, name, None)
+            assignments = list(scope[name.value]) if scope is not None else []
+        except Exception:
+            return []
+        values = []
+        for assignment in assignments:
+            if not isinstance(assignment, Assignment):
+                return []
+            holder = self.parent(assignment.node)
+            statement = self.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+            if not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+                return []
+            values.append(statement.value)
+        return values
+
+    def _ipv4_object(self, node: cst.BaseExpression) -> bool:
+        """Already an IPv4 object: ``ip = IPv4Address("192.0.2.1")``."""
+        return isinstance(node, cst.Call) and self.called_name(node, CLASSES) is not None
 
     @staticmethod
     def _literal(node: cst.BaseExpression) -> bool:
@@ -190,6 +234,23 @@ class Ipv4OnlyIpaddressClass(Rule):
                         string_value(e.value) is not None for e in iterable.elements
                     )
                 return False
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+                return False
+        return False
+
+    def _expects_error(self, node: cst.CSTNode) -> bool:
+        """``with self.assertRaises(...)``: a test that feeds bad input on purpose."""
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, cst.With):
+                for item in ancestor.items:
+                    call = item.item
+                    if isinstance(call, cst.Call):
+                        func = call.func
+                        called = func.attr.value if isinstance(func, cst.Attribute) else (
+                            func.value if isinstance(func, cst.Name) else ""
+                        )
+                        if "raises" in called.lower() or called.lower().startswith("assert"):
+                            return True
             if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
                 return False
         return False

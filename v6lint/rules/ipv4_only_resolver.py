@@ -93,7 +93,11 @@ class Ipv4OnlyResolver(Rule):
             "print(s.getaddrinfo('example.org', None, type=s.SOCK_STREAM)[0][4][0])\n",
         ),
         "import socket as s\nnames = s.gethostbyname_ex(host)",
-        "from socket import gethostbyname as resolve\nresolve('example.org')",
+        Invalid(
+            "from socket import gethostbyname as resolve\nresolve('example.org')",
+            fixed="from socket import gethostbyname as resolve\nimport socket\n"
+            "socket.getaddrinfo('example.org', None, type=socket.SOCK_STREAM)[0][4][0]",
+        ),
     )
 
     def visit_Call(self, node: cst.Call) -> None:

@@ -19,7 +19,7 @@ IPV4_CLASSES = frozenset({"ipaddress.IPv4Address"})
 ADDRESS_WORDS = frozenset({"ip", "ipaddr", "addr", "address", "netmask", "ipnum", "ipint",
                            "saddr", "daddr", "inaddr", "gateway", "subnet", "broadcast",
                            "nexthop", "hostaddr"})
-PACKED_WORDS = frozenset({"packed", "inaddr", "octets"})
+PACKED_WORDS = frozenset({"packed", "inaddr"})
 LENGTH_IP_WORDS = frozenset({"ip", "ipaddr", "inaddr", "hostaddr"})
 # Sockaddr tuples have 2 (IPv4) or 4 (IPv6) items: len(addr) == 4 there is the IPv6 test.
 NOT_PACKED_WORDS = frozenset({"sockaddr", "sa", "peer", "peername", "sockname", "info",
@@ -86,7 +86,7 @@ class Ipv4PackedWidth(Rule):
     precision = "high"
     tags = ("validation", "storage")
     triggers = (b"pack(", b"pack_into(", b"unpack_from(", b"from_bytes", b"IPv4Address",
-                b"packed", b"inaddr", b"octets", b"len(ip", b"len(self.ip")
+                b"packed", b"inaddr", b"len(ip", b"len(self.ip")
 
     VALID = (
         'import struct\nheader = struct.pack("!I", length)',
@@ -186,7 +186,7 @@ class Ipv4PackedWidth(Rule):
         spelled = self.context.module.code_for_node(value).lower()
         # Keep in step with the triggers: packed/inaddr/octets, or a name that starts with ip.
         if not (
-            any(word in spelled for word in ("packed", "inaddr", "octets"))
+            any(word in spelled for word in ("packed", "inaddr"))
             or (spelled.startswith(("ip", "self.ip")) and found & LENGTH_IP_WORDS)
         ) or found & NOT_PACKED_WORDS:
             return
