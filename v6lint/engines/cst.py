@@ -311,7 +311,9 @@ def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataW
     from v6lint.fixes import build_fix
 
     try:
-        scopes = wrapper.resolve(ScopeProvider) if wrapper is not None else None
+        # Scopes are costly and matter only for fixes that add an import.
+        needs_scopes = wrapper is not None and bool(pending.imports)
+        scopes = wrapper.resolve(ScopeProvider) if needs_scopes else None
         return build_fix(module, pending, scopes)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None

@@ -131,9 +131,11 @@ class HostPortJoin(Rule):
     tags = ("host-port", "url")
     # Not b'":' (every dict literal has it): a literal port glued to a concatenated host
     # ("host + ':8080'") is left to the other spellings.
-    triggers = (b'":"', b"':'", b"}:{", b"s:%", b"}]:{",
-                *(f"}}:{digit}".encode() for digit in "123456789"),
-                *(f"%s:{digit}".encode() for digit in "123456789"))
+    # Every join this rule reports spells one of: a ":" literal (or ":<port>") next to "+" or
+    # ".join", or a replacement field or "%s" right before ":" and another field or a port.
+    triggers = (
+        re.compile(rb"""['"]:['"]\s*(?:\+|\.join)|\+\s*['"]:(?:['"]|[1-9])|\}\]?:[{1-9]|%s:[%1-9]"""),
+    )
 
     VALID = (
         'address = f"[{host}]:{port}"',
