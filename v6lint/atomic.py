@@ -11,11 +11,12 @@ import tempfile
 from typing import Union
 
 
-def write_atomically(path: str, content: Union[str, bytes]) -> None:
+def write_atomically(path: str, content: Union[str, bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``content`` (text is written as UTF-8, newlines untouched).
 
     The temporary file lives in the same folder, so ``os.replace`` is a rename on one file
-    system; the old file's permission bits are kept.
+    system; the old file's permission bits are kept. ``durable=False`` skips the fsync, for
+    data that can be rebuilt (cache entries) and is written by the thousand.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path = os.path.realpath(path)  # through a symlink, as a plain open() would write
@@ -24,8 +25,9 @@ def write_atomically(path: str, content: Union[str, bytes]) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         try:
             mode = os.stat(path).st_mode & 0o7777
         except FileNotFoundError:

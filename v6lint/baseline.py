@@ -31,9 +31,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from typing import Callable, Optional, Sequence
 
+from v6lint.atomic import write_atomically
 from v6lint.fingerprints import baseline_keys
 from v6lint.model import Finding, Position, Severity, Span
 
@@ -112,18 +112,7 @@ def write_baseline(
         "version": BASELINE_VERSION,
     }
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, temporary = tempfile.mkstemp(prefix=".v6lint-baseline-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, text.encode("utf-8", "surrogateescape"))
     return len(entries)
 
 

@@ -22,10 +22,10 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from typing import Iterable, Optional
 
 from v6lint import __version__
+from v6lint.atomic import write_atomically
 from v6lint.model import (
     Confidence,
     Diagnostic,
@@ -131,19 +131,8 @@ class Cache:
         try:
             if not self._ready:
                 self._prepare()
-            folder = os.path.dirname(path)
-            os.makedirs(folder, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(text)
-                os.replace(temporary, path)
-            except BaseException:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
-                raise
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomically(path, text, durable=False)
         except OSError:
             pass
 

@@ -180,6 +180,34 @@ class Rule(cst.BatchableCSTVisitor):
             yield current
             current = self.parent(current)
 
+    def enclosing_handler(
+        self, node: cst.CSTNode, exception_names: Collection[str]
+    ) -> Optional[cst.ExceptHandler]:
+        """The handler of the nearest ``try`` (in the same function) whose body holds ``node``
+        and that catches one of ``exception_names`` (by last name) or everything."""
+        child = node
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                return None
+            if isinstance(ancestor, cst.Try) and child is ancestor.body:
+                for handler in ancestor.handlers:
+                    if handler.type is None:
+                        return handler
+                    caught = (
+                        [element.value for element in handler.type.elements]
+                        if isinstance(handler.type, cst.Tuple)
+                        else [handler.type]
+                    )
+                    for expression in caught:
+                        if isinstance(expression, cst.Attribute):
+                            name = expression.attr.value
+                        else:
+                            name = expression.value if isinstance(expression, cst.Name) else None
+                        if name in exception_names:
+                            return handler
+            child = ancestor
+        return None
+
     def module_constant(self, node: cst.BaseExpression, depth: int = 3) -> cst.BaseExpression:
         """Follow a name to the value of its single module-level assignment.
 

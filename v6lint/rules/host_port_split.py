@@ -338,29 +338,6 @@ class HostPortSplit(Rule):
                 return True
         return False
 
-    def _catches_value_error(self, node: cst.CSTNode) -> bool:
-        child = node
-        for ancestor in self.ancestors(node):
-            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                return False
-            if isinstance(ancestor, cst.Try) and child is ancestor.body:
-                for handler in ancestor.handlers:
-                    if handler.type is None:
-                        return True
-                    types = (
-                        [e.value for e in handler.type.elements]
-                        if isinstance(handler.type, cst.Tuple)
-                        else [handler.type]
-                    )
-                    for caught in types:
-                        name = caught.attr.value if isinstance(caught, cst.Attribute) else (
-                            caught.value if isinstance(caught, cst.Name) else None
-                        )
-                        if name in _CATCHES_VALUE_ERROR:
-                            return True
-            child = ancestor
-        return False
-
     def _fix(self, node, assign, host, method, maxsplit) -> Optional[PendingFix]:
         if method not in ("split", "rsplit") or maxsplit not in (None, 1):
             return None
@@ -372,7 +349,7 @@ class HostPortSplit(Rule):
         if not _plain_target(host) or string_value(node.args[0].value) != ":":
             return None  # a bytes separator would make the str test ``":" in host`` raise
         safety = FixSafety.SAFE
-        if maxsplit == 1 or self._catches_value_error(statement):
+        if maxsplit == 1 or self.enclosing_handler(statement, _CATCHES_VALUE_ERROR) is not None:
             safety = FixSafety.UNSAFE
         separator = node.args[0].with_changes(
             keyword=None, equal=cst.MaybeSentinel.DEFAULT,

@@ -137,7 +137,7 @@ class Ipv4OnlyIpaddressClass(Rule):
         if isinstance(function, cst.FunctionDef) and words(function.name.value) & {"ipv4", "v4", "inet4"}:
             return  # is_ipv4(), jsonschema's "ipv4" format checker
         confidence = Confidence.HIGH
-        handler = self._value_error_try(node)
+        handler = self.enclosing_handler(node, _VALUE_ERRORS)
         if handler is not None:
             if self._predicate(node):
                 return
@@ -269,29 +269,6 @@ class Ipv4OnlyIpaddressClass(Rule):
             if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
                 return False
         return False
-
-    def _value_error_try(self, node: cst.CSTNode) -> Optional[cst.ExceptHandler]:
-        child = node
-        for ancestor in self.ancestors(node):
-            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-                return None
-            if isinstance(ancestor, cst.Try) and child is ancestor.body:
-                for handler in ancestor.handlers:
-                    if handler.type is None:
-                        return handler
-                    types = (
-                        [e.value for e in handler.type.elements]
-                        if isinstance(handler.type, cst.Tuple)
-                        else [handler.type]
-                    )
-                    for caught in types:
-                        caught_name = caught.attr.value if isinstance(caught, cst.Attribute) else (
-                            caught.value if isinstance(caught, cst.Name) else None
-                        )
-                        if caught_name in _VALUE_ERRORS:
-                            return handler
-            child = ancestor
-        return None
 
     def _predicate(self, node: cst.CSTNode) -> bool:
         function = enclosing_function(self, node)
