@@ -100,11 +100,6 @@ MISSING_FIXES: dict[str, str] = {
         " constant that also reaches a bind is not one (asyncio.start_server(\"localhost\")"
         " would bind both loopbacks)"
     ),
-    "raw_socket_echo": (
-        "V6101 offers no fix for a listening AF_INET socket (socket(AF_INET) + bind(('', port))"
-        " + listen() -> socket.create_server(..., family=AF_INET6, dualstack_ipv6=True) when"
-        " socket.has_dualstack_ipv6()); only the client half is fixed (create_connection)"
-    ),
 }
 
 NAMES = sorted(path.stem for path in PROGRAMS.glob("*.py"))
