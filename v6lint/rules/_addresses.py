@@ -19,11 +19,10 @@ import re
 from typing import Iterator, Optional
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import Assignment, GlobalScope, ScopeProvider
 
 from v6lint.model import Confidence
-from v6lint.rules._base import Rule, keyword_argument, positional_argument, string_value
+from v6lint.rules._base import Rule, is_name as _is_name, iter_nodes, keyword_argument, positional_argument, string_value
 
 # -- what an IPv4 literal looks like ---------------------------------------------------------
 
@@ -326,7 +325,7 @@ class AddressContext(Rule):
         return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
 
     def string_literals(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-        for found in m.findall(node, m.SimpleString() | m.ConcatenatedString()):
+        for found in (n for n in iter_nodes(node) if isinstance(n, (cst.SimpleString, cst.ConcatenatedString))):
             yield found
 
     def has_ipv6_literal(self, node: cst.CSTNode) -> bool:
@@ -722,7 +721,11 @@ class AddressContext(Rule):
             if isinstance(parent, cst.IfExp) and self._labels_none(literal, parent):
                 return None
             return self._usage(literal, parent, depth + 1, sockaddr)
-        if isinstance(parent, cst.Call) and m.matches(parent, m.Call(func=m.Name("frozenset") | m.Name("set") | m.Name("tuple") | m.Name("list"))):
+        if (
+            isinstance(parent, cst.Call)
+            and isinstance(parent.func, cst.Name)
+            and parent.func.value in ("frozenset", "set", "tuple", "list")
+        ):
             return None
         if isinstance(parent, cst.Arg):
             call = self.parent(parent)
@@ -760,7 +763,7 @@ class AddressContext(Rule):
         if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
             return False
         target = test.comparisons[0]
-        if not isinstance(target.operator, cst.Is) or not m.matches(target.comparator, m.Name("None")):
+        if not isinstance(target.operator, cst.Is) or not _is_name(target.comparator, "None"):
             return False
         code = self.context.module.code_for_node
         return code(test.left) == code(expression.orelse)

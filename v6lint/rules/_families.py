@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import libcst as cst
 
 from v6lint.model import FixSafety
-from v6lint.rules._base import PendingFix, argument, string_value
+from v6lint.rules._base import PendingFix, argument, iter_nodes, string_value
 
 if TYPE_CHECKING:
     from v6lint.rules._base import Rule
@@ -46,14 +46,6 @@ IPV6_NAMES = frozenset(
 
 # Identifiers such as ``ipv6``, ``IPV6_ENABLED``, ``use_inet6``, ``dualstack``, ``self.v6``.
 _IPV6_IDENTIFIER = re.compile(r"ipv6|inet6|dualstack|dual_stack|(?:^|_)v6(?:$|_)", re.IGNORECASE)
-
-
-def iter_nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def is_af_inet(rule: "Rule", expr: Optional[cst.BaseExpression]) -> bool:

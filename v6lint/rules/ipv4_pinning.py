@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Optional
 
 import libcst as cst
-import libcst.matchers as m
 
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._addresses import PINNING_KEYWORDS, AddressContext, parse_literal
-from v6lint.rules._base import Invalid, PendingFix, argument, keyword_argument, string_value
+from v6lint.rules._base import Invalid, PendingFix, argument, is_name, iter_nodes, keyword_argument, string_value
 
 _GAI = "urllib3.util.connection.allowed_gai_family"
 _HAS_IPV6 = "urllib3.util.connection.HAS_IPV6"
@@ -158,7 +157,7 @@ class Ipv4Pinning(AddressContext):
                     " become unreachable; remove the override",
                 )
         elif target.attr.value == "HAS_IPV6" and _is_urllib3_name(names, _HAS_IPV6):
-            if m.matches(node.value, m.Name("False")) or m.matches(node.value, m.Integer("0")):
+            if is_name(node.value, "False") or (isinstance(node.value, cst.Integer) and node.value.value == "0"):
                 self._report_statement(
                     node,
                     "urllib3.util.connection.HAS_IPV6 = False makes urllib3 resolve IPv4 only;"
@@ -216,7 +215,9 @@ class Ipv4Pinning(AddressContext):
         if isinstance(value, cst.Lambda):
             return value
         if isinstance(value, cst.Name):
-            for found in m.findall(self.context.module, m.FunctionDef(name=m.Name(value.value))):
+            for found in iter_nodes(self.context.module):
+                if not (isinstance(found, cst.FunctionDef) and found.name.value == value.value):
+                    continue
                 return found
         return None
 
@@ -226,7 +227,7 @@ class Ipv4Pinning(AddressContext):
     def _mentions_af_inet(self, function: cst.CSTNode) -> bool:
         """The wrapper uses AF_INET and never AF_INET6 (dnspython's resolver override handles
         both families and must not be reported)."""
-        names = m.findall(function, m.Name() | m.Attribute())
+        names = [n for n in iter_nodes(function) if isinstance(n, (cst.Name, cst.Attribute))]
         if any(self.resolves_to(n, ("socket.AF_INET6",)) for n in names):
             return False
         return any(self._is_af_inet(n) for n in names)
@@ -236,7 +237,7 @@ class Ipv4Pinning(AddressContext):
         if isinstance(function, cst.Lambda):
             returned = [function.body]
         elif isinstance(function, cst.FunctionDef):
-            returned = [r.value for r in m.findall(function, m.Return()) if r.value is not None]
+            returned = [r.value for r in iter_nodes(function) if isinstance(r, cst.Return) and r.value is not None]
         else:
             return self._is_af_inet(value)
         for expression in returned:

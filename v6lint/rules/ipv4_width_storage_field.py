@@ -6,11 +6,20 @@ import re
 from typing import Optional
 
 import libcst as cst
-import libcst.matchers as m
 
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._addresses import is_test_path, name_tokens
-from v6lint.rules._base import Invalid, PendingFix, Rule, argument, keyword_argument, positional_argument, string_value
+from v6lint.rules._base import (
+    Invalid,
+    PendingFix,
+    Rule,
+    argument,
+    is_name,
+    iter_nodes,
+    keyword_argument,
+    positional_argument,
+    string_value,
+)
 
 _IP_FIELD = {"django.db.models.IPAddressField", "django.db.models.fields.IPAddressField"}
 _GENERIC = {
@@ -227,7 +236,7 @@ class Ipv4WidthStorageField(Rule):
     def _ip_address_field(self, node: cst.Call) -> None:
         fix = None
         blank = keyword_argument(node, "blank")
-        if isinstance(node.func, cst.Attribute) and not (blank is not None and m.matches(blank.value, m.Name("True"))):
+        if isinstance(node.func, cst.Attribute) and not (blank is not None and is_name(blank.value, "True")):
             new = node.with_changes(func=node.func.with_changes(attr=cst.Name("GenericIPAddressField")))
             fix = PendingFix("Use GenericIPAddressField (needs a migration)", FixSafety.UNSAFE, [(node, new)])
         self.report(
@@ -282,7 +291,7 @@ class Ipv4WidthStorageField(Rule):
             return
         annotation = node.annotation.annotation
         ipv4 = [
-            n for n in m.findall(annotation, m.Name() | m.Attribute())
+            n for n in iter_nodes(annotation) if isinstance(n, (cst.Name, cst.Attribute))
             if self.qualified_names(n) & _IPV4_TYPES
         ]
         if not ipv4:
@@ -315,7 +324,9 @@ class Ipv4WidthStorageField(Rule):
                 return True
             # class Child(ParentModel) with ParentModel defined in this module.
             if isinstance(base.value, cst.Name):
-                for parent in m.findall(self.context.module, m.ClassDef(name=m.Name(base.value.value))):
+                for parent in iter_nodes(self.context.module):
+                    if not (isinstance(parent, cst.ClassDef) and parent.name.value == base.value.value):
+                        continue
                     if parent is not klass and self._is_model(parent, depth + 1):
                         return True
         return False
