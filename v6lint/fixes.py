@@ -48,16 +48,19 @@ _IMPORT_LINE = re.compile(r"(?:import [A-Za-z_][\w.]*(?:\r\n|\r|\n))+")
 # -- building fixes ------------------------------------------------------------------------
 
 
-def build_fix(module: cst.Module, pending, scopes: Optional[Mapping] = None) -> Optional[Fix]:
+def build_fix(
+    module: cst.Module, pending, scopes: Optional[Mapping] = None, before: Optional[str] = None
+) -> Optional[Fix]:
     """Turn a rule's ``PendingFix`` into a ``Fix`` whose edits apply to ``module.code``.
 
     ``scopes`` is the engine's resolved ``ScopeProvider`` mapping; without it an import is
-    added only when the module has no top-level binding of the name at all.
+    added only when the module has no top-level binding of the name at all. ``before`` is
+    ``module.code`` when the caller has rendered it already (once per file, not per fix).
     """
     updated = module
     for old, new in pending.replacements:
         updated = updated.deep_replace(old, new)
-    before, after = module.code, updated.code
+    before, after = before if before is not None else module.code, updated.code
     if before == after:
         return None
     edits = [_word_aligned_edit(before, after)]

@@ -167,6 +167,7 @@ def _analyze_source(
         return [], []
 
     positions = wrapper.resolve(PositionProvider)
+    rendered = _Rendered(module)
     findings = []
     for rule, report in context.reports:
         code_range = positions[report.node]
@@ -183,7 +184,7 @@ def _analyze_source(
                 message=report.message,
                 severity=rule.severity,
                 confidence=report.confidence,
-                fix=_to_fix(module, report.fix, wrapper) if report.fix else None,
+                fix=_to_fix(module, report.fix, wrapper, rendered) if report.fix else None,
                 engine="cst",
             )
         )
@@ -300,7 +301,26 @@ class _Parents(Mapping):
         return len(self._parents)
 
 
-def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataWrapper] = None) -> Optional[Fix]:
+class _Rendered:
+    """The module's source text, rendered on first use and then shared by all its fixes."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self._module = module
+        self._code: Optional[str] = None
+
+    @property
+    def code(self) -> str:
+        if self._code is None:
+            self._code = self._module.code
+        return self._code
+
+
+def _to_fix(
+    module: cst.Module,
+    pending: PendingFix,
+    wrapper: Optional[MetadataWrapper] = None,
+    rendered: Optional["_Rendered"] = None,
+) -> Optional[Fix]:
     """Turn CST replacements into one exact text edit, plus one insertion per needed import.
 
     ``code_for_node`` is not a faithful slice for parenthesised expressions, arguments or
@@ -314,7 +334,7 @@ def _to_fix(module: cst.Module, pending: PendingFix, wrapper: Optional[MetadataW
         # Scopes are costly and matter only for fixes that add an import.
         needs_scopes = wrapper is not None and bool(pending.imports)
         scopes = wrapper.resolve(ScopeProvider) if needs_scopes else None
-        return build_fix(module, pending, scopes)
+        return build_fix(module, pending, scopes, rendered.code if rendered is not None else None)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
 
