@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence, Union
 
 import libcst as cst
 
@@ -195,25 +195,37 @@ class ConnectFixMixin:
             args=[cst.Arg(address)],
         )
 
+    def _assigned_socket(self, call: cst.Call) -> Optional[AssignedSocket]:
+        """``call`` as the whole of ``name = socket.socket(...)`` on a line of its own, with
+        where that line stands in its block (the start of every statement-sequence fix)."""
+        assign = self.parent(call)
+        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return None
+        target = assign.targets[0].target
+        line = self.parent(assign)
+        block = self.parent(line) if line is not None else None
+        if not isinstance(target, cst.Name) or not isinstance(line, cst.SimpleStatementLine):
+            return None
+        if len(line.body) != 1 or not isinstance(block, (cst.IndentedBlock, cst.Module)):
+            return None
+        body = list(block.body)
+        index = _index(body, line)
+        if index is None:
+            return None
+        return AssignedSocket(target.value, assign, line, block, body, index)
+
     def _connect_fix(self, call: cst.Call) -> Optional[PendingFix]:
         if not self._is_plain_tcp(call):
             return None
         _, imports = module_prefix(self, call, "socket")
         parent = self.parent(call)
         # sock = socket.socket(...) ; sock.connect(address)
-        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
-            target = parent.targets[0].target
-            line = self.parent(parent)
-            block = self.parent(line) if line is not None else None
-            if not isinstance(target, cst.Name) or not isinstance(line, cst.SimpleStatementLine):
+        if isinstance(parent, cst.Assign):
+            assigned = self._assigned_socket(call)
+            if assigned is None or assigned.index + 1 >= len(assigned.body):
                 return None
-            if len(line.body) != 1 or not isinstance(block, (cst.IndentedBlock, cst.Module)):
-                return None
-            body = list(block.body)
-            index = _index(body, line)
-            if index is None or index + 1 >= len(body):
-                return None
-            address = self._connect_address(body[index + 1], target.value)
+            line, block, body, index = assigned.line, assigned.block, assigned.body, assigned.index
+            address = self._connect_address(body[index + 1], assigned.name)
             if address is None:
                 return None
             new_line = line.with_deep_changes(parent, value=self._new_call(call, address))
@@ -251,6 +263,15 @@ class ConnectFixMixin:
             )
         return None
 
+
+
+class AssignedSocket(NamedTuple):
+    name: str
+    assign: cst.Assign
+    line: cst.SimpleStatementLine
+    block: Union[cst.IndentedBlock, cst.Module]
+    body: list[cst.BaseStatement]
+    index: int
 
 
 def _index(body: Sequence[cst.CSTNode], node: cst.CSTNode) -> Optional[int]:

@@ -10,7 +10,6 @@ from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule, argument
 from v6lint.rules._families import (
     ConnectFixMixin,
-    _index,
     address_host,
     handles_ipv6,
     ipv4_bind_host,
@@ -279,21 +278,10 @@ class AfInetSocket(ConnectFixMixin, Rule):
         become the else branch of ``if socket.has_dualstack_ipv6(): s = create_server(...)``."""
         if not self._is_plain_tcp(call):
             return None
-        assign = self.parent(call)
-        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        assigned = self._assigned_socket(call)
+        if assigned is None:
             return None
-        target = assign.targets[0].target
-        line = self.parent(assign)
-        block = self.parent(line) if line is not None else None
-        if not isinstance(target, cst.Name) or not isinstance(line, cst.SimpleStatementLine):
-            return None
-        if len(line.body) != 1 or not isinstance(block, (cst.IndentedBlock, cst.Module)):
-            return None
-        body = list(block.body)
-        index = _index(body, line)
-        if index is None:
-            return None
-        name = target.value
+        name, block, body, index = assigned.name, assigned.block, assigned.body, assigned.index
         end = index + 1
         following = body[end] if end < len(body) else None
         option = self._method_call(following, name, "setsockopt") if following else None
