@@ -58,6 +58,26 @@ class TriggerTable:
                 found.update(codes)
         return frozenset(found)
 
+    def hit_offsets(self, data: bytes, codes: Iterable[str]) -> list[int]:
+        """Where the triggers of ``codes`` occur in ``data`` (start offsets, unsorted)."""
+        literals: set[bytes] = set()
+        patterns: dict[tuple[bytes, int], "re.Pattern[bytes]"] = {}
+        for code in codes:
+            for trigger in self.rules.get(code, ()):
+                if isinstance(trigger, bytes):
+                    literals.add(trigger)
+                else:
+                    patterns[(trigger.pattern, trigger.flags)] = trigger
+        offsets: list[int] = []
+        for literal in literals:
+            found = data.find(literal)
+            while found >= 0:
+                offsets.append(found)
+                found = data.find(literal, found + 1)
+        for pattern in patterns.values():
+            offsets.extend(match.start() for match in pattern.finditer(data))
+        return offsets
+
     # -- a JSON form, so a cached table spares importing the rules --------------------------
 
     def to_json(self) -> dict:

@@ -32,7 +32,9 @@ from v6lint.model import (
     Span,
     TextEdit,
 )
+from v6lint.engines.cst_walk import walk
 from v6lint.prefilter import TriggerTable
+from v6lint.regions import reduce_source
 from v6lint.rules._base import PendingFix, Rule, RuleContext
 
 
@@ -63,6 +65,23 @@ def triggered_rules(source: bytes, rules: Iterable[type[Rule]]) -> list[type[Rul
     return [rule for rule in rules if rule.code in codes]
 
 
+def region_hits(
+    source: bytes, rules: Sequence[type[Rule]], selected: Sequence[type[Rule]]
+) -> list[int]:
+    """Offsets of the triggers and context triggers of ``selected`` (a subset of ``rules``)."""
+    codes = [rule.code for rule in selected]
+    hits = _trigger_table(tuple(rules)).hit_offsets(source, codes)
+    context = _context_table(tuple(rules))
+    if context.rules:
+        hits += context.hit_offsets(source, codes)
+    return hits
+
+
+@functools.lru_cache(maxsize=16)
+def _context_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
+    return TriggerTable({rule.code: rule.context_triggers for rule in rules if rule.context_triggers})
+
+
 @functools.lru_cache(maxsize=16)
 def _trigger_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
     return TriggerTable.from_rules(rules)
@@ -71,6 +90,8 @@ def _trigger_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
 # An internal switch for the equivalence tests: every rule on every file, libcst's own eager
 # metadata providers, no syntactic gating. Findings must not depend on it.
 EXHAUSTIVE = bool(os.environ.get("V6LINT_EXHAUSTIVE"))
+# Another, for the same tests: parse whole files (triggers still apply). See v6lint.regions.
+REGIONS = not os.environ.get("V6LINT_WHOLE_FILES")
 
 # ``as NAME`` anywhere (imports, but also with/except: a superset is fine). Comments and line
 # continuations may stand between the keyword and the name inside an import's parentheses.
@@ -136,8 +157,18 @@ def _analyze_source(
         # CPython refuses such files too ("too many nested parentheses"), and libcst's native
         # parser would overflow its stack on them and take the whole process down.
         return [], [Diagnostic(DiagnosticKind.SYNTAX, "brackets nested too deeply to parse", path)]
+    text = source
+    if not exhaustive and REGIONS:
+        text = reduce_source(source, region_hits(source, rules, selected))
     try:
-        module = cst.parse_module(source)
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError:
+            if text is source:
+                raise
+            # The error may lie in a removed definition: report it as the whole file has it.
+            text = source
+            module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "invalid syntax"
         return [], [Diagnostic(DiagnosticKind.SYNTAX, reason, path, error.raw_line or None)]
@@ -147,7 +178,7 @@ def _analyze_source(
         return [], [Diagnostic(DiagnosticKind.SYNTAX, "too deeply nested to parse", path)]
 
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    context = RuleContext(path, module)
+    context = RuleContext(path, module, source)
     try:
         visitors = [rule(context) for rule in selected]
         if exhaustive:
@@ -159,8 +190,7 @@ def _analyze_source(
             metadata = LazyMetadata(wrapper)
             for visitor in visitors:
                 visitor.metadata = metadata
-            parents = metadata.parents
-            cst.visit_batched(module, visitors, before_visit=parents.enter, after_leave=parents.leave)
+            walk(module, visitors, metadata.parents.links)
     except RecursionError:
         raise _TooDeep() from None
     if not context.reports:
@@ -253,28 +283,20 @@ class _QualifiedNames(Mapping):
 
 
 class _Parents(Mapping):
-    """Parent links recorded by the rules' own pass (``enter``/``leave`` hooks); a node the pass
-    has not reached yet (a later assignment, say) makes one full walk fill in the rest."""
+    """Parent links recorded by the rules' own walk; a node the walk has not reached (a later
+    assignment, say, or punctuation it skips) makes one full walk fill in the rest."""
 
     def __init__(self, module: cst.Module) -> None:
         self._module = module
-        self._parents: dict[cst.CSTNode, cst.CSTNode] = {}
-        self._stack: list[cst.CSTNode] = []
+        self.links: dict[cst.CSTNode, cst.CSTNode] = {}
         self._complete = False
 
-    def enter(self, node: cst.CSTNode) -> None:
-        if self._stack:
-            self._parents[node] = self._stack[-1]
-        self._stack.append(node)
-
-    def leave(self, node: cst.CSTNode) -> None:
-        self._stack.pop()
-
     def __getitem__(self, node: Any) -> cst.CSTNode:
-        found = self._parents.get(node)
+        found = self.links.get(node)
         if found is None and not self._complete and node is not self._module:
-            self._complete_map()
-            found = self._parents.get(node)
+            walk(self._module, parents=self.links, skip_trivia=False)
+            self._complete = True
+            found = self.links.get(node)
         if found is None:
             raise KeyError(node)
         return found
@@ -285,20 +307,11 @@ class _Parents(Mapping):
         except KeyError:
             return default
 
-    def _complete_map(self) -> None:
-        recorder = _Parents(self._module)
-        walker = cst.CSTVisitor()
-        walker.on_visit = lambda node: (recorder.enter(node), True)[1]  # type: ignore[method-assign]
-        walker.on_leave = recorder.leave  # type: ignore[method-assign]
-        self._module.visit(walker)
-        self._parents = recorder._parents
-        self._complete = True
-
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._parents)
+        return iter(self.links)
 
     def __len__(self) -> int:
-        return len(self._parents)
+        return len(self.links)
 
 
 class _Rendered:

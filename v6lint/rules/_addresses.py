@@ -482,7 +482,11 @@ class AddressContext(Rule):
         key = id(scope_node)
         cache = self.__dict__.setdefault("_normalised", {})
         if key not in cache:
-            code = self.context.module.code_for_node(scope_node)
+            if scope_node is self.context.module and self.context.source is not None:
+                # The whole file, not the parsed copy, whose unrelated functions are stubs.
+                code = self.context.source.decode("utf-8", "replace")
+            else:
+                code = self.context.module.code_for_node(scope_node)
             cache[key] = "ipv4_mapped" in code or "::ffff:" in code.lower()
         return cache[key]
 

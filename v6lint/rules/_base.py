@@ -71,9 +71,12 @@ class Report:
 class RuleContext:
     """What a rule may know about the file it visits."""
 
-    def __init__(self, path: str, module: cst.Module) -> None:
+    def __init__(self, path: str, module: cst.Module, source: Optional[bytes] = None) -> None:
         self.path = path
+        # The engine may parse a reduced copy of the file (v6lint.regions): definitions no
+        # rule can report in are stubs there. ``source`` is always the whole file.
         self.module = module
+        self.source = source
         self.reports: list[tuple[type["Rule"], Report]] = []
         # Names the file may bind with ``import ... as``; set by the engine to enable the
         # gating in ``Rule.may_resolve_to`` (None: look every name up).
@@ -98,6 +101,10 @@ class Rule(cst.BatchableCSTVisitor):
     # The file must contain one of these byte strings for the rule to run on it: the cheap
     # prefilter that keeps most files from being parsed at all. Must be a superset condition.
     triggers: ClassVar[tuple[bytes, ...]]
+    # Text the rule inspects beyond the statement it reports in (a pattern elsewhere in the
+    # module, say). It never makes a file parsed, but definitions holding it are kept whole
+    # in the reduced copy the engine parses (v6lint.regions).
+    context_triggers: ClassVar[tuple[bytes, ...]] = ()
     VALID: ClassVar[Sequence[str]] = ()
     INVALID: ClassVar[Sequence[Union[str, Invalid]]] = ()
 
@@ -147,7 +154,7 @@ class Rule(cst.BatchableCSTVisitor):
             return None
         found = self.qualified_names(call.func)
         if found and found <= set(names):
-            return next(iter(found))
+            return min(found)  # several spellings: any, but the same every run
         return None
 
     def may_resolve_to(self, node: cst.CSTNode, names: Collection[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -34,6 +35,19 @@ NOT_IP_WORDS = frozenset(
 )
 PREFIX_WORDS = frozenset({"prefix", "prefixlen", "bits", "mask", "masklen", "cidr", "plen",
                           "netmask", "length", "len"})
+
+# Trigger pieces. _WS: blanks, newlines, backslash continuations; _ARGS: call arguments with
+# one level of nested brackets; _SPLIT_CALL: split(".") in every spelling string_value
+# accepts (sep=, r/u prefixes, triple quotes; one argument); _SPLIT_DOT: ``.split(".")``.
+_WS = rb"[\s\\]*"
+_ARGS = rb"[^()]*(?:\([^()]*\)[^()]*)*"
+_SPLIT_CALL = (rb"split" + _WS + rb"\(" + _WS + rb"(?:sep" + _WS + rb"=" + _WS + rb")?[rRuU]?"
+               rb"""(?:"\."|'\.'|\"\"\"\.\"\"\"|'''\.''')""")
+_SPLIT_DOT = rb"\." + _WS + _SPLIT_CALL + _WS + rb",?" + _WS + rb"\)"
+_LEN_4 = (rb"len" + _WS + rb"\(" + _WS + rb"\w+" + _WS + rb"\)" + _WS
+          + rb"(?:[!=<>]=?|(?:not\s+)?in|is(?:\s+not)?)" + _WS + rb"4\b")
+_FOUR_LEN = rb"\b4" + _WS + rb"[!=<>]=?" + _WS + rb"len" + _WS + rb"\(" + _WS + rb"\w+" + _WS + rb"\)"
+_INT_ITEM = rb"int" + _WS + rb"\(" + _WS + rb"\w+" + _WS + rb"\["
 
 
 def _is_ip(node: cst.BaseExpression, strict: bool = False) -> bool:
@@ -90,8 +104,20 @@ class DottedQuadParsing(Rule):
     severity = Severity.WARNING
     precision = "high"
     tags = ("validation", "parsing")
-    triggers = (b'split(".")', b"split('.')", b'count(".")', b"count('.')", b"<< 24",
-                b">> 24", b"<<24", b">>24", b"(32 -", b"(32-")
+    # A split on "." is reported only in one of five shapes; each trigger is one shape, so
+    # the many version/module-name splits do not pass: four targets; map(int, ...); len(...)
+    # compared; a comprehension's ``for x in``; ``parts = ....split(".")`` with len(parts)
+    # compared to 4 / int(parts[i]) later in the file (or, for a module-level split, a len/int
+    # use before it: _parts_checked then walks the module).
+    triggers = (
+        re.compile(rb",[^,=\n]*,[^,=\n]*,[^,=\n]*=[^=\n]*" + _SPLIT_DOT),
+        re.compile(rb"map" + _WS + rb"\(" + _WS + rb"int" + _WS + rb"," + _ARGS + _SPLIT_DOT),
+        re.compile(rb"len" + _WS + rb"\(" + _ARGS + _SPLIT_DOT),
+        re.compile(rb"for" + _WS + rb"\w+" + _WS + rb"in\b[^\n]*?" + _SPLIT_DOT),
+        re.compile(_SPLIT_CALL + rb"[\s\S]*?(?:" + _LEN_4 + rb"|" + _FOUR_LEN + rb"|" + _INT_ITEM + rb")"),
+        re.compile(rb"(?:" + _LEN_4 + rb"|" + _INT_ITEM + rb")[\s\S]*?" + _SPLIT_CALL),
+        b'count(".")', b"count('.')", b"<< 24", b">> 24", b"<<24", b">>24", b"(32 -", b"(32-",
+    )
 
     VALID = (
         'major, minor, patch, build = version.split(".")',

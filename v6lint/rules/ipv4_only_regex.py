@@ -111,6 +111,8 @@ class Ipv4OnlyRegex(Rule):
     tags = ("validation", "regex")
     triggers = (b"{1,3}", b"25[0-5]", b"+\\.", b"+\\\\.", b"+)\\.", b"+)\\\\.", b"+[.]",
                 b"\\d\\d?", b"\\\\d\\\\d?", b"){3}")
+    # _has_ipv6_pair reads every string of the module: keep those that may be IPv6 patterns.
+    context_triggers = (b"::", b"a-f", b"A-F", b"\\:")
 
     VALID = (
         'import re\nVERSION_RE = re.compile(r"(\\d+)\\.(\\d+)\\.(\\d+)")',

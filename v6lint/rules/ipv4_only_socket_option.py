@@ -133,7 +133,7 @@ class Ipv4OnlySocketOption(Rule):
             return
         if handles_ipv6(self, node):
             return
-        name = next(iter(names))
+        name = min(names)
         short = name.rsplit(".", 1)[1]
         self.report(
             option.value,

@@ -28,6 +28,15 @@ NOT_PACKED_WORDS = frozenset({"sockaddr", "sa", "peer", "peername", "sockname", 
                               "text", "port", "ports", "mac", "ipv6", "v6", "ip6"})
 _FORMAT_ITEM = re.compile(r"(\d*)([xcbB?hHiIlLqQnNefdspP])")
 
+# Trigger pieces. _WS: blanks, newlines and backslash continuations; _ARG: a call's argument
+# text with one level of nested brackets.
+_WS = rb"[\s\\]*"
+_ARG = rb"(?:[^()]|\([^()]*\))*"
+_FMT = rb"[@=<>! ]?[0-9 xcbB?hHqQnNefdspP]*[IiLl][0-9 xcbB?hHiIlLqQnNefdspP]*"
+_PACK_CALL = (rb"pack(?:_into|_from)?" + _WS + rb"\(" + _WS
+              + rb"(?:[bBrRuU]{0,2}[\"'][@=<>! ]*[\"']" + _WS + rb")?"
+              + rb"[bBrRuU]{0,2}(?:\"" + _FMT + rb"\"|'" + _FMT + rb"')")
+
 
 def _format_items(fmt: str) -> Optional[list[str]]:
     """Codes of a struct format, one per argument; None if it cannot be read."""
@@ -85,8 +94,24 @@ class Ipv4PackedWidth(Rule):
     severity = Severity.WARNING
     precision = "high"
     tags = ("validation", "storage")
-    triggers = (b"pack(", b"pack_into(", b"unpack_from(", b"from_bytes", b"IPv4Address",
-                b"packed", b"inaddr", b"len(ip", b"len(self.ip")
+    # Each trigger is the shape of one finding, in the definition that holds it:
+    # - a struct call whose format literal (a leading "!"/"" piece may be concatenated) has an
+    #   I/i/L/l field (struct takes no keyword arguments, so the format is always first);
+    # - ``from struct import pack as p`` / ``IPv4Address as A``: an aliased call keeps the file
+    #   (only the file: the region of ``p(...)`` holds no trigger);
+    # - int(...IPv4Address(...)), int.from_bytes(<a call>, ...) (the call may be an alias);
+    # - len(<ip.../...packed.../...inaddr...>) ==/!= 4, either way round (what _length accepts).
+    triggers = (
+        re.compile(_PACK_CALL),
+        re.compile(rb"pack(?:_into|_from)?\s+as\s+\w"),
+        re.compile(rb"IPv4Address\s+as\s+\w"),
+        re.compile(rb"int" + _WS + rb"\(" + _WS + rb"(?:\w+" + _WS + rb"\." + _WS + rb")*IPv4Address" + _WS + rb"\("),
+        re.compile(rb"int" + _WS + rb"\." + _WS + rb"from_bytes" + _WS + rb"\(" + _WS
+                   + rb"(?:\w+" + _WS + rb"\." + _WS + rb")*\w+" + _WS + rb"\("),
+        re.compile(rb"len" + _WS + rb"\(" + _WS + rb"(?:(?i:(?:self\.)?ip)|" + _ARG + rb"?(?i:packed|inaddr))"
+                   + _ARG + rb"\)" + _WS + rb"[!=]=" + _WS + rb"\(?" + _WS + rb"4(?![\w.])"),
+        re.compile(rb"4" + _WS + rb"\)?" + _WS + rb"[!=]=" + _WS + rb"len" + _WS + rb"\("),
+    )
 
     VALID = (
         'import struct\nheader = struct.pack("!I", length)',

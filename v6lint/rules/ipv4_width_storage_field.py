@@ -203,7 +203,7 @@ class Ipv4WidthStorageField(Rule):
         names = self.qualified_names(node.func)
         if not names or len(names) != 1:
             return
-        name = next(iter(names))
+        name = min(names)
         if name in _IP_FIELD:
             self._ip_address_field(node)
         elif name in _GENERIC:
