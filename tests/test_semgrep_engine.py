@@ -1,14 +1,18 @@
 """End-to-end tests of the semgrep engine on tests/fixtures/polyglot with the real semgrep.
 
 One semgrep run (module-scoped fixture) serves most tests: it costs a few seconds on start-up.
+The last tests check that scanning the engine's folder mirror gives exactly what passing every
+file to semgrep on its own path gave, whatever the folders and file names.
 """
 
 from __future__ import annotations
 
 import os
 import pathlib
+import subprocess
 
 import pytest
+import yaml
 
 from v6lint import languages
 from v6lint.engines import semgrep as engine
@@ -222,3 +226,196 @@ def test_rule_infos_and_languages():
 def test_rules_dir_is_the_repository_rules():
     assert engine.rules_dir() == pathlib.Path(__file__).resolve().parent.parent / "rules"
     assert os.path.isdir(engine.rules_dir())
+
+
+# --------------------------------------------------------------------------------------------
+# The folder mirror: semgrep scans one folder instead of thousands of file arguments, and the
+# results must be those of the former per-file invocation.
+
+RULES = pathlib.Path(__file__).resolve().parent.parent / "rules"
+
+# Folders semgrep's default ignore list or habits would skip if it walked them itself.
+SKIP_PRONE = [
+    "src",
+    "tests",
+    "vendor/lib",
+    "node_modules/pkg",
+    ".hidden/deep",
+    "build",
+    "dist",
+    "dir with space",
+    "ünïcode/ß",
+]
+
+
+def build_tree(root: pathlib.Path) -> list[SourceFile]:
+    """~50 files across languages and folders, with same-named files and awkward names."""
+    examples = sorted(
+        path
+        for path in RULES.rglob("*")
+        if path.is_file()
+        and ".fixed." not in path.name
+        and (path.suffix not in (".yaml", ".yml") or ".test." in path.name)
+        and languages.language_for(str(path)) is not None
+    )
+    placed: list[tuple[pathlib.Path, pathlib.Path]] = []
+    for index, example in enumerate(examples):
+        placed.append((example, pathlib.Path(SKIP_PRONE[index % len(SKIP_PRONE)], example.name)))
+    go, js = RULES / "go", RULES / "js"
+    placed += [
+        # Same base name, different folders and contents.
+        (go / "listen-ipv4-loopback.go", pathlib.Path("cmd/a/main.go")),
+        (go / "host-port-join.go", pathlib.Path("cmd/b/main.go")),
+        # Names semgrep's default ignore list matches.
+        (go / "ipv4-only-network.go", pathlib.Path("src/server_test.go")),
+        (js / "listen-ipv4-any.js", pathlib.Path("src/app.min.js")),
+        # Spaces and non-ASCII characters in the file name itself.
+        (js / "ipv4first.js", pathlib.Path("dir with space/mé lange ✓.js")),
+    ]
+    placed += [
+        (path, pathlib.Path("poly") / path.relative_to(ROOT))
+        for path in ROOT.rglob("*")
+        if path.is_file() and path.suffix != ".md"
+    ]
+    files = []
+    for original, relative in placed:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(original.read_bytes())
+        language = languages.language_for(str(target))
+        assert language is not None, target
+        files.append(SourceFile(relative.as_posix(), str(target), language))
+    return files
+
+
+def scan_per_file(files: list[SourceFile], workdir: pathlib.Path):
+    """The former behaviour: every file an explicit semgrep argument at its own path."""
+    targets = [s for s in files if s.language in engine.languages_with_rules()]
+    present = {s.language for s in targets}
+    config = workdir / "rules.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {"rules": [r.raw for r in engine._rules() if present.intersection(r.languages)]}
+        )
+    )
+    by_fs_path = {}
+    for index, source in enumerate(targets):
+        alias = engine._alias_name(source)
+        scanned = os.path.abspath(source.fs_path)
+        if alias is not None:
+            copy = workdir / "aliases" / str(index) / alias
+            copy.parent.mkdir(parents=True)
+            copy.write_bytes(pathlib.Path(source.fs_path).read_bytes())
+            scanned = str(copy)
+        by_fs_path[scanned] = source
+    output, problem = engine._invoke(
+        engine._executable(), config, sorted(by_fs_path), str(workdir), 1, 30, len(by_fs_path)
+    )
+    assert problem is None and output is not None
+    scanned = engine._scanned(output, str(workdir))
+    assert scanned == set(by_fs_path)
+    findings = engine._unique(engine._findings(output, by_fs_path, str(workdir)))
+    return findings, engine._errors(output, by_fs_path, str(workdir))
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tree")
+    return root, build_tree(root)
+
+
+@needs_semgrep
+def test_folder_scan_equals_per_file_scan(tree, tmp_path):
+    root, files = tree
+    assert len(files) >= 40
+    findings, diagnostics = engine.run(files, jobs=1)
+    expected_findings, expected_diagnostics = scan_per_file(files, tmp_path)
+    assert findings == expected_findings
+    assert sorted(diagnostics, key=repr) == sorted(expected_diagnostics, key=repr)
+    # Paths are the user's, never the mirror's.
+    assert {f.path for f in findings} <= {s.path for s in files}
+    assert [d.path for d in diagnostics] == ["poly/src/broken.c"]
+    with_findings = {f.path for f in findings}
+    for folder in SKIP_PRONE:
+        assert any(path.startswith(folder + "/") for path in with_findings), folder
+    for path in (
+        "cmd/a/main.go",
+        "cmd/b/main.go",
+        "src/server_test.go",
+        "src/app.min.js",
+        "dir with space/mé lange ✓.js",
+        "poly/deploy/Dockerfile.prod",
+        "poly/src/lookup.mts",
+        "poly/tests/client.go",
+        "poly/vendor/lib/ban.php",
+    ):
+        assert path in with_findings, path
+    # The two main.go files keep their own findings.
+    first = {(f.code, f.span) for f in findings if f.path == "cmd/a/main.go"}
+    second = {(f.code, f.span) for f in findings if f.path == "cmd/b/main.go"}
+    assert first and second and first != second
+    # Spans point at the user's text: the unicode file's match is where the option is.
+    unicode = next(f for f in findings if f.path == "dir with space/mé lange ✓.js")
+    lines = (root / unicode.path).read_text(encoding="utf-8").splitlines()
+    line = lines[unicode.span.start.line - 1]
+    assert "ipv4first" in line[unicode.span.start.column - 1 : unicode.span.end.column - 1]
+
+
+@needs_semgrep
+def test_mirror_is_scanned_whole_as_one_folder(tree, tmp_path):
+    root, files = tree
+    targets = [s for s in files if s.language in engine.languages_with_rules()]
+    by_fs_path, problems = engine._mirror(targets, str(tmp_path / engine._TREE))
+    assert problems == []
+    by_path = lambda s: s.path  # noqa: E731
+    assert sorted(by_fs_path.values(), key=by_path) == sorted(targets, key=by_path)
+    for mirrored, source in by_fs_path.items():
+        assert not os.path.islink(mirrored)
+        if engine._alias_name(source) is None:
+            assert os.path.basename(mirrored) == os.path.basename(source.fs_path)
+        if os.stat(mirrored).st_dev == os.stat(source.fs_path).st_dev:
+            assert os.path.samefile(mirrored, source.fs_path)  # a hard link, not a copy
+    config = tmp_path / "rules.yaml"
+    config.write_text(yaml.safe_dump({"rules": [r.raw for r in engine._rules()]}))
+    output, problem = engine._invoke(
+        engine._executable(), config, [engine._TREE], str(tmp_path), 1, 30, len(by_fs_path)
+    )
+    assert problem is None and output is not None
+    # semgrep scanned exactly the mirror, with none of its default ignores applied, so the
+    # explicit second pass is not needed.
+    assert engine._scanned(output, str(tmp_path)) == set(by_fs_path)
+
+
+@needs_semgrep
+def test_files_semgrep_ignores_in_the_folder_are_scanned_explicitly(tmp_path, monkeypatch):
+    # A temporary folder inside a repository whose .semgrepignore excludes everything: semgrep
+    # applies it to the mirror, so every file goes through the explicit second pass.
+    repo = tmp_path / "repo"
+    (repo / "tmp").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".semgrepignore").write_text("*.go\n*.js\n*.java\n")
+    files = [s for s in source_files() if s.language in ("go", "js", "java")]
+    monkeypatch.setattr(engine.tempfile, "tempdir", str(repo / "tmp"))
+    ignored = engine.run(files, jobs=1)
+    monkeypatch.undo()
+    normal = engine.run(files, jobs=1)
+    assert ignored == normal
+    assert {f.path for f in normal[0]} == {s.path for s in files}
+
+
+@needs_semgrep
+def test_symlinked_and_missing_files(tmp_path):
+    real = tmp_path / "real.go"
+    real.write_bytes((RULES / "go" / "listen-ipv4-loopback.go").read_bytes())
+    link = tmp_path / "link.go"
+    link.symlink_to(real)
+    files = [
+        SourceFile("link.go", str(link), "go"),
+        SourceFile("gone.go", str(tmp_path / "gone.go"), "go"),
+    ]
+    findings, diagnostics = engine.run(files, jobs=1)
+    reference, _ = engine.run([SourceFile("real.go", str(real), "go")], jobs=1)
+    assert reference
+    assert [(f.code, f.span) for f in findings] == [(f.code, f.span) for f in reference]
+    assert {f.path for f in findings} == {"link.go"}
+    assert [(d.kind, d.path) for d in diagnostics] == [(DiagnosticKind.UNREADABLE, "gone.go")]
