@@ -49,21 +49,32 @@ _IMPORT_LINE = re.compile(r"(?:import [A-Za-z_][\w.]*(?:\r\n|\r|\n))+")
 
 
 def build_fix(
-    module: cst.Module, pending, scopes: Optional[Mapping] = None, before: Optional[str] = None
+    module: cst.Module,
+    pending,
+    scopes: Optional[Mapping] = None,
+    before: Optional[str] = None,
+    statement_of: Optional[Callable[[cst.CSTNode], Optional[tuple[cst.CSTNode, int]]]] = None,
 ) -> Optional[Fix]:
     """Turn a rule's ``PendingFix`` into a ``Fix`` whose edits apply to ``module.code``.
 
     ``scopes`` is the engine's resolved ``ScopeProvider`` mapping; without it an import is
     added only when the module has no top-level binding of the name at all. ``before`` is
     ``module.code`` when the caller has rendered it already (once per file, not per fix).
+    ``statement_of`` gives the top-level statement holding a node and the line its text starts
+    on: when every replaced node lies in one statement, only that statement is rendered.
     """
-    updated = module
-    for old, new in pending.replacements:
-        updated = updated.deep_replace(old, new)
-    before, after = before if before is not None else module.code, updated.code
-    if before == after:
+    edit = _statement_edit(module, pending, statement_of) if statement_of is not None else None
+    if edit is None:
+        updated = module
+        for old, new in pending.replacements:
+            updated = updated.deep_replace(old, new)
+        before, after = before if before is not None else module.code, updated.code
+        if before == after:
+            return None
+        edit = _word_aligned_edit(before, after)
+    elif edit is _UNCHANGED:
         return None
-    edits = [_word_aligned_edit(before, after)]
+    edits = [edit]
     for name in dict.fromkeys(pending.imports):  # keep order, drop repeats
         anchors = [old for old, _ in pending.replacements]
         state = _import_state(module, name, anchors, scopes)
@@ -72,6 +83,38 @@ def build_fix(
         if state == "missing":
             edits.append(import_edit(module, name))
     return Fix(pending.title, pending.safety, tuple(edits))
+
+
+_UNCHANGED = TextEdit(Span(Position(1, 1), Position(1, 1)), "")
+
+
+def _statement_edit(module: cst.Module, pending, statement_of) -> Optional[TextEdit]:
+    """The edit computed on the one top-level statement the replacements lie in (its text is
+    its slice of ``module.code``: top-level statements start at column 0, after a newline);
+    ``_UNCHANGED`` when it renders the same; None when the module must be rendered whole."""
+    located = {statement_of(old) for old, _ in pending.replacements}
+    if len(located) != 1 or None in located:
+        return None
+    ((statement, first_line),) = located
+    if statement is module.body[-1] and not module.has_trailing_newline:
+        return None  # the module drops this statement's final newline
+    if any(old is statement for old, _ in pending.replacements):
+        return None  # the statement itself is replaced, possibly by several
+    updated = statement
+    for old, new in pending.replacements:
+        updated = updated.deep_replace(old, new)
+    before, after = module.code_for_node(statement), module.code_for_node(updated)
+    if before == after:
+        return _UNCHANGED
+    edit = _word_aligned_edit(before, after)
+    shift = first_line - 1
+    return TextEdit(
+        Span(
+            Position(edit.span.start.line + shift, edit.span.start.column),
+            Position(edit.span.end.line + shift, edit.span.end.column),
+        ),
+        edit.replacement,
+    )
 
 
 def _word_aligned_edit(before: str, after: str) -> TextEdit:

@@ -32,6 +32,7 @@ from v6lint.model import (
     Span,
     TextEdit,
 )
+from v6lint.engines.cst_positions import Layout
 from v6lint.engines.cst_walk import walk
 from v6lint.prefilter import TriggerTable
 from v6lint.regions import reduce_source
@@ -196,7 +197,12 @@ def _analyze_source(
     if not context.reports:
         return [], []
 
-    positions = wrapper.resolve(PositionProvider)
+    layout = positions = None
+    if not exhaustive:
+        layout = Layout(module, [report.node for _, report in context.reports], metadata.parents)
+        positions = layout.positions
+    if positions is None:
+        positions = wrapper.resolve(PositionProvider)
     rendered = _Rendered(module)
     findings = []
     for rule, report in context.reports:
@@ -214,7 +220,7 @@ def _analyze_source(
                 message=report.message,
                 severity=rule.severity,
                 confidence=report.confidence,
-                fix=_to_fix(module, report.fix, wrapper, rendered) if report.fix else None,
+                fix=_to_fix(module, report.fix, wrapper, rendered, layout) if report.fix else None,
                 engine="cst",
             )
         )
@@ -333,6 +339,7 @@ def _to_fix(
     pending: PendingFix,
     wrapper: Optional[MetadataWrapper] = None,
     rendered: Optional["_Rendered"] = None,
+    layout: Optional[Layout] = None,
 ) -> Optional[Fix]:
     """Turn CST replacements into one exact text edit, plus one insertion per needed import.
 
@@ -347,7 +354,9 @@ def _to_fix(
         # Scopes are costly and matter only for fixes that add an import.
         needs_scopes = wrapper is not None and bool(pending.imports)
         scopes = wrapper.resolve(ScopeProvider) if needs_scopes else None
-        return build_fix(module, pending, scopes, rendered.code if rendered is not None else None)
+        statement_of = layout.statement_of if layout is not None else None
+        before = rendered.code if rendered is not None and statement_of is None else None
+        return build_fix(module, pending, scopes, before, statement_of)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
 

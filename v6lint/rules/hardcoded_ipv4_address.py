@@ -70,9 +70,11 @@ class HardcodedIpv4Address(LiteralRule):
     precision = "medium"
     fix_safety = None
     tags = ("literal",)
-    # Every literal this rule reports contains a dotted quad in the source text itself: files
-    # without one (most of any tree) are never parsed for it.
-    triggers = (re.compile(rb"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"),)
+    # Every literal this rule reports holds the dotted quad in its own source text, where the
+    # address starts the string (a quote before it), follows "//" or "user@" (a URL), or
+    # "host=" (a DSN); its first octet is 1-9xx and not 127 (V6401), and no digit or dot
+    # follows it. Versions ("1.2.3.4.5"), dates and prose quads do not match.
+    triggers = (re.compile(rb"""["'/@=](?!127\.)[1-9]\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])"""),)
     kinds = ("other",)
 
     VALID = (

@@ -129,12 +129,25 @@ class HostPortJoin(Rule):
     precision = "high"
     fix_safety = FixSafety.SAFE
     tags = ("host-port", "url")
-    # Not b'":' (every dict literal has it): a literal port glued to a concatenated host
-    # ("host + ':8080'") is left to the other spellings.
-    # Every join this rule reports spells one of: a ":" literal (or ":<port>") next to "+" or
-    # ".join", or a replacement field or "%s" right before ":" and another field or a port.
+    # Every join this rule reports spells one of these shapes, and the text after the port up
+    # to the end of the string holds no whitespace (such strings are messages). Each regex
+    # starts with a literal, so the scan stays a fast substring search.
     triggers = (
-        re.compile(rb"""['"]:['"]\s*(?:\+|\.join)|\+\s*['"]:(?:['"]|[1-9])|\}\]?:[{1-9]|%s:[%1-9]"""),
+        # f"{host}:{port}", f"{host}:8080/x", "{}:{}".format(...): a field without conversion
+        # or spec, ":", then a field without spec or a port. A literal port starting with 0
+        # (":0277", hex text) is not taken for one, here and below.
+        re.compile(rb"""\{[^{}:!\n]*\}:(?:\{[^{}:\n]*\}|[1-9])(?:[^\s"'{]|\{[^{}\n]*\}|\{)*["']"""),
+        # "%s:%d" % ..., "%(host)s:%(port)s" % ...: the string (or the last string of an
+        # implicit concatenation) is followed by "%" or by another string.
+        re.compile(
+            rb"""s:%(?<=[%)0-9*.\-#+ hlL]s:%)[^\s"']*["'](?:\s|\\)*(?:\)(?:\s|\\)*)?"""
+            rb"""(?:%|[rRuUfFbB]{0,2}["'])"""
+        ),
+        # host + ":" + port, host + ":8080"
+        re.compile(rb"""\+\s*[rRuU]?["']:(?:["']\s*\+|[1-9][^\s"']*["'])"""),
+        # ":".join((host, port)), ":".join(map(str, addr))
+        re.compile(rb"""":"\.join\(\s*(?:[(\[]|map\s*\()"""),
+        re.compile(rb"""':'\.join\(\s*(?:[(\[]|map\s*\()"""),
     )
 
     VALID = (

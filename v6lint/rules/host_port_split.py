@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -102,7 +103,15 @@ class HostPortSplit(Rule):
     precision = "high"
     fix_safety = FixSafety.SAFE
     tags = ("host-port",)
-    triggers = (b'(":"', b"(':'", b"sep=", b'(b":"', b"(b':'")
+    # Every call this rule reports passes a ":" literal (any prefix, str or bytes) as the
+    # separator: first after the parenthesis of split/rsplit/partition/rpartition, or as
+    # ``sep=`` anywhere in the arguments. Each regex starts with a literal, so the scan is a
+    # fast substring search; prose such as pydoc_data/topics.py does not match.
+    triggers = (
+        re.compile(rb"""split\s*\(\s*[bBrRuU]{0,2}["']{1,3}:["']"""),
+        re.compile(rb"""partition\s*\(\s*[bBrRuU]{0,2}["']{1,3}:["']"""),
+        re.compile(rb"""sep\s*=\s*[bBrRuU]{0,2}["']{1,3}:["']"""),
+    )
 
     VALID = (
         'hours, minutes = clock.split(":")',

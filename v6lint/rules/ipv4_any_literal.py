@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from v6lint.model import Severity
@@ -72,7 +74,9 @@ class Ipv4AnyLiteral(LiteralRule):
     precision = "high"
     fix_safety = None
     tags = ("literal", "bind")
-    triggers = (b"0.0.0.0",)
+    # "0.0.0.0" where a literal reported here has it: at the start of the string (a quote
+    # before it), after "//" or "user@" (a URL) or "host=" (a DSN), with no digit or dot after.
+    triggers = (re.compile(rb"""0\.0\.0\.0(?<=["'/@=]0\.0\.0\.0)(?![\d.])"""),)
     kinds = ("any",)
     report_comparisons = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -91,7 +92,12 @@ class Ipv4LoopbackLiteral(LiteralRule):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("literal", "loopback")
-    triggers = (b"127.",)
+    # A 127/8 address where a literal reported here has it: at the start of the string (a
+    # quote before it), after "//" or "user@" (a URL) or "host=" (a DSN); or one of the
+    # startswith() prefixes "127.", "127.0.", "127.0.0.". The regex starts with a literal.
+    triggers = (
+        re.compile(rb"""127\.(?<=["'/@=]127\.)(?:\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|(?:0\.){0,2}["'])"""),
+    )
     kinds = ("loopback",)
 
     VALID = (

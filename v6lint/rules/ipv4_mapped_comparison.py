@@ -71,9 +71,12 @@ class Ipv4MappedComparison(AddressContext):
     precision = "high"
     fix_safety = None
     tags = ("literal", "peer")
+    # What peer_kind() recognises: b"peername" covers getpeername() and
+    # get_extra_info("peername"); accept() takes no argument; "client" only as ASGI
+    # scope["client"].
     triggers = (
-        b"remote_addr", b"REMOTE_ADDR", b"getpeername", b"client_address", b"peername",
-        b"remote_ip", b"client.host", b"accept(", b'"client"', b"'client'",
+        b"remote_addr", b"REMOTE_ADDR", b"client_address", b"peername",
+        b"remote_ip", b"client.host", b"accept()", b'["client"]', b"['client']",
     )
 
     VALID = (

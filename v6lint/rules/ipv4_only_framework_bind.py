@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -84,7 +85,12 @@ class Ipv4OnlyFrameworkBind(AddressContext):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("bind", "framework")
-    triggers = (b"0.0.0.0", b"127.")
+    # Only a bare address or host:port string is reported, so the literal starts with the
+    # address: a quote right before "0.0.0.0" or a whole 127/8 quad.
+    triggers = (
+        re.compile(rb"""0\.0\.0\.0(?<=["']0\.0\.0\.0)(?![\d.])"""),
+        re.compile(rb"""127\.(?<=["']127\.)\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])"""),
+    )
 
     VALID = (
         'from flask import Flask\napp = Flask(__name__)\napp.run(host="::")',

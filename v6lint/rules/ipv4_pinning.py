@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -82,10 +83,17 @@ class Ipv4Pinning(AddressContext):
     precision = "very-high"
     fix_safety = FixSafety.UNSAFE
     tags = ("pinning",)
+    # allowed_gai_family, HAS_IPV6 and getaddrinfo are reported only where they are assigned
+    # (``x.getaddrinfo = wrapper``); the wrapper function is kept by the region reducer because
+    # the assignment names it. b"local_addr" / b"source_addr" also cover local_address /
+    # source_address (keywords and kwargs["source_address"]); bind_address_local is the last
+    # of PINNING_KEYWORDS.
     triggers = (
-        b"allowed_gai_family", b"HAS_IPV6", b"getaddrinfo", b"TCPConnector",
-        b"local_address", b"source_address", b"SourceAddressAdapter", b"local_addr",
-        b"source_addr",
+        re.compile(rb"allowed_gai_family\s*=(?!=)"),
+        re.compile(rb"HAS_IPV6\s*=(?!=)"),
+        re.compile(rb"getaddrinfo\s*=(?!=)"),
+        b"TCPConnector", b"SourceAddressAdapter",
+        b"local_addr", b"source_addr", b"bind_address_local",
     )
 
     VALID = (
