@@ -5,12 +5,14 @@ A big file that passes the prefilter is mostly irrelevant to the rules that run 
 text. So the cst engine parses a *reduced* copy:
 
 - every module-level statement that is not a function or class definition is kept, and so is
-  the header and every non-definition statement of a kept class;
+  the header and every non-definition statement of a kept class (the whole class when one of
+  those holds a hit);
 - a definition (module-level, or a member of a class) is kept whole when its text holds a hit
   (a trigger or context trigger of a rule that runs), the word ``global``, a name bound by a
   module-level statement that holds a hit (``HOST = "127.0.0.1"``, ``from struct import pack
   as p``, followed through statements that use it), or when it is a module-level definition
-  whose name kept code mentions (rules look up local base classes and functions by name);
+  whose name kept code mentions (rules look up local base classes and functions by name), or
+  when it mentions a kept module-level class (rules about a class read its instantiations);
 - any other definition becomes a one-line stub binding the same name (``def name(): pass``) on
   its first line, its other lines left empty.
 
@@ -181,13 +183,17 @@ class _Reducer:
     def __init__(self, data: bytes, hits: Sequence[int]) -> None:
         self.data = data
         self.hits = hits
+        self._words: dict[int, tuple[int, set[bytes]]] = {}
 
     def has_hit(self, start: int, end: int) -> bool:
         index = bisect.bisect_left(self.hits, start)
         return index < len(self.hits) and self.hits[index] < end
 
     def words(self, start: int, end: int) -> set[bytes]:
-        return set(_WORD.findall(self.data, start, end))
+        found = self._words.get(start)
+        if found is None or found[0] != end:
+            found = self._words[start] = (end, set(_WORD.findall(self.data, start, end)))
+        return found[1]
 
     def must_keep(self, group: _Group, hot: set[bytes]) -> bool:
         if self.has_hit(group.start, group.end):
@@ -239,15 +245,22 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
         # ``__all__`` names every public definition; a listing is not a use.
         if not data.startswith(b"__all__", group.start):
             mentioned |= reducer.words(group.start, group.end)
-    queue = [group for group in top if group.kind != "statement" and reducer.must_keep(group, hot)]
-    queue += [definitions[name] for name in mentioned & definitions.keys()]
-    while queue:
-        group = queue.pop()
-        if group.start in kept:
-            continue
-        kept[group.start] = group
-        words = reducer.words(group.start, group.end)
-        queue.extend(definitions[name] for name in words & definitions.keys() if definitions[name].start not in kept)
+    queue = [definitions[name] for name in mentioned & definitions.keys()]
+    while True:
+        queue += [g for g in top if g.kind != "statement" and g.start not in kept and reducer.must_keep(g, hot)]
+        while queue:
+            group = queue.pop()
+            if group.start in kept:
+                continue
+            kept[group.start] = group
+            words = reducer.words(group.start, group.end)
+            queue.extend(definitions[name] for name in words & definitions.keys() if definitions[name].start not in kept)
+        # Code that uses a kept class (``MyServer(...)``) is what a rule about the class reads
+        # to decide, and so is kept too, until nothing new is kept.
+        classes = {group.name for group in kept.values() if group.kind == "class"} - hot
+        if not classes:
+            break
+        hot |= classes
 
     pieces: list[bytes] = []
     position = 0
@@ -260,7 +273,10 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
             continue
         if group.kind != "class":
             continue
-        for member in _members(stmts, starts, group):
+        members = _members(stmts, starts, group)
+        if any(m.kind == "statement" and reducer.has_hit(m.start, m.end) for m in members):
+            continue  # code in the class body itself: rules read the whole class around it
+        for member in members:
             if member.kind == "statement" or member.name is None or reducer.must_keep(member, hot):
                 continue
             pieces += [data[position : member.start], _stub(data, member)]

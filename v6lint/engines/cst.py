@@ -33,7 +33,7 @@ from v6lint.model import (
     TextEdit,
 )
 from v6lint.engines.cst_positions import Layout
-from v6lint.engines.cst_walk import walk
+from v6lint.engines.cst_walk import read_only_visits, walk
 from v6lint.prefilter import TriggerTable
 from v6lint.regions import reduce_source
 from v6lint.rules._base import PendingFix, Rule, RuleContext
@@ -242,7 +242,8 @@ class LazyMetadata(Mapping):
     whole module to wrap that same call in a LazyValue per node), and ``ParentNodeProvider``
     is one stack-tracking walk (libcst's calls ``node.children``, itself a visit, per node).
     Measured on 11 stdlib files (0.9 MB): parse 4.1 s, parents 10.8 s, scopes 14.6 s,
-    qualified names 11.4 s more.
+    qualified names 11.4 s more. libcst's providers run with ``read_only_visits`` (the same
+    hooks in the same order, without rebuilding the tree): scopes ~1.5x faster.
     """
 
     def __init__(self, wrapper: MetadataWrapper) -> None:
@@ -259,7 +260,8 @@ class LazyMetadata(Mapping):
             if key is QualifiedNameProvider:
                 value = _QualifiedNames(self[ScopeProvider])
             else:
-                value = self._wrapper.resolve(key)
+                with read_only_visits():
+                    value = self._wrapper.resolve(key)
             self._resolved[key] = value
         return value
 
@@ -353,7 +355,10 @@ def _to_fix(
     try:
         # Scopes are costly and matter only for fixes that add an import.
         needs_scopes = wrapper is not None and bool(pending.imports)
-        scopes = wrapper.resolve(ScopeProvider) if needs_scopes else None
+        scopes = None
+        if needs_scopes:
+            with read_only_visits():
+                scopes = wrapper.resolve(ScopeProvider)
         statement_of = layout.statement_of if layout is not None else None
         before = rendered.code if rendered is not None and statement_of is None else None
         return build_fix(module, pending, scopes, before, statement_of)

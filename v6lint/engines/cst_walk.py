@@ -15,9 +15,11 @@ import dataclasses
 import functools
 import inspect
 import re
-from typing import Callable, Iterable, MutableMapping, Optional
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator, MutableMapping, Optional
 
 import libcst as cst
+from libcst import MaybeSentinel
 
 # Leaves of layout and punctuation: no rule reports on them or asks for their parent.
 TRIVIA: frozenset[type] = frozenset(
@@ -46,16 +48,21 @@ _VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
 
 
 @functools.lru_cache(maxsize=None)
-def child_fields(node_class: type) -> tuple[str, ...]:
-    """The fields of ``node_class`` that hold children, in the order libcst visits them."""
+def child_fields(node_class: type) -> Optional[tuple[str, ...]]:
+    """The fields of ``node_class`` that hold children, in the order libcst visits them
+    (None when libcst's source is not available to read them from)."""
     try:
         source = inspect.getsource(node_class._visit_and_replace_children)
-        names = tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
     except (OSError, TypeError):
-        names = ()
-    if not names and dataclasses.is_dataclass(node_class):
-        names = tuple(field.name for field in dataclasses.fields(node_class))
-    return names
+        return None
+    return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
+
+
+def _fields_to_walk(node_class: type) -> tuple[str, ...]:
+    found = child_fields(node_class)
+    if found is None and dataclasses.is_dataclass(node_class):
+        return tuple(field.name for field in dataclasses.fields(node_class))
+    return found or ()
 
 
 class _Leave:
@@ -113,7 +120,7 @@ def walk(
         if name in leaves:
             push(_Leave(node))
         children = []
-        for field in child_fields(node_class):
+        for field in _fields_to_walk(node_class):
             value = getattr(node, field)
             if isinstance(value, cst.CSTNode):
                 if value.__class__ not in skipped:
@@ -125,3 +132,89 @@ def walk(
         for child in reversed(children):
             parents[child] = node
             push(child)
+
+
+# -- libcst's own visitors (the metadata providers) ---------------------------------------------
+
+_LIBCST_VISIT = cst.CSTNode.visit
+
+
+def _read_only_visit(self: cst.CSTNode, visitor):
+    """``CSTNode.visit`` for a ``CSTVisitor``, without rebuilding every node on the way.
+
+    libcst's ``visit`` runs ``_visit_and_replace_children``, which constructs (and validates) a
+    copy of each node even for a visitor, which can change nothing; the copy is thrown away.
+    This calls the same hooks in the same order (``on_visit``; per visited field
+    ``on_visit_attribute``, the children, ``on_leave_attribute``; ``on_leave``) and returns the
+    node itself, as libcst does for visitors. Attribute hooks are skipped where the visitor
+    has no method for them (their default bodies look one up and find nothing). Transformers
+    get libcst's own method.
+    """
+    visitor_class = visitor.__class__
+    if visitor_class not in _PLAIN_VISITORS:
+        if not isinstance(visitor, cst.CSTVisitor):
+            return _LIBCST_VISIT(self, visitor)
+        _PLAIN_VISITORS.add(visitor_class)
+    node_class = self.__class__
+    fields = child_fields(node_class)
+    if fields is None:
+        return _LIBCST_VISIT(self, visitor)
+    if visitor.on_visit(self):
+        for field in fields:
+            value = getattr(self, field)
+            hooked = _has_attribute_hooks(visitor, node_class, field)
+            if hooked:
+                visitor.on_visit_attribute(self, field)
+            if value is None or value.__class__ is MaybeSentinel:
+                pass
+            elif value.__class__ is tuple or value.__class__ is list:
+                for child in value:
+                    child.visit(visitor)
+            else:
+                value.visit(visitor)
+            if hooked:
+                visitor.on_leave_attribute(self, field)
+    visitor.on_leave(self)
+    return self
+
+
+_PLAIN_VISITORS: set[type] = set()
+_HOOKS: dict[tuple, bool] = {}
+
+
+def _has_attribute_hooks(visitor, node_class: type, field: str) -> bool:
+    """Whether ``visitor`` has a ``visit_<Type>_<field>``/``leave_...`` method to call."""
+    methods = getattr(visitor, "visitor_methods", None)  # a batch of visitors
+    cache = visitor.__dict__.setdefault("_v6lint_hooks", {}) if methods is not None else _HOOKS
+    key = (visitor.__class__, node_class, field)
+    found = cache.get(key)
+    if found is None:
+        names = (f"visit_{node_class.__name__}_{field}", f"leave_{node_class.__name__}_{field}")
+        if methods is not None:
+            found = any(name in methods for name in names)
+        elif (
+            visitor.__class__.on_visit_attribute is cst.CSTVisitor.on_visit_attribute
+            and visitor.__class__.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
+        ):
+            # libcst's visitors carry an empty stub for every hook; those do nothing.
+            found = any(
+                not getattr(getattr(visitor, name, None), "_is_no_op", True) for name in names
+            )
+        else:
+            found = True  # hooks of its own: always call them
+        cache[key] = found
+    return found
+
+
+@contextmanager
+def read_only_visits() -> Iterator[None]:
+    """Within the block, visitors (libcst's metadata providers among them) traverse trees
+    without rebuilding them. Not thread-safe: the engine analyses one file at a time."""
+    if cst.CSTNode.visit is _read_only_visit:
+        yield
+        return
+    cst.CSTNode.visit = _read_only_visit  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        cst.CSTNode.visit = _LIBCST_VISIT  # type: ignore[method-assign]

@@ -47,6 +47,10 @@ IPV6_NAMES = frozenset(
 # Identifiers such as ``ipv6``, ``IPV6_ENABLED``, ``use_inet6``, ``dualstack``, ``self.v6``.
 _IPV6_IDENTIFIER = re.compile(r"ipv6|inet6|dualstack|dual_stack|(?:^|_)v6(?:$|_)", re.IGNORECASE)
 
+# Text in which ``mentions_ipv6`` can find something (names, strings, IPV6_NAMES): the
+# context trigger of rules that read a whole class or function for it (v6lint.regions).
+IPV6_WORDS = re.compile(rb"(?i)ipv6|inet6|dual_?stack|AF_UNSPEC|(?<![a-z0-9])v6(?![a-z0-9])")
+
 
 def is_af_inet(rule: "Rule", expr: Optional[cst.BaseExpression]) -> bool:
     """``expr`` is AF_INET/PF_INET, directly or through a module-level constant."""

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from v6lint.model import Severity
 from v6lint.rules._base import Rule
-from v6lint.rules._families import enclosing_class, handles_ipv6, is_af_inet, mentions_ipv6
+from v6lint.rules._families import (
+    IPV6_WORDS,
+    enclosing_class,
+    handles_ipv6,
+    is_af_inet,
+    mentions_ipv6,
+)
 
 
 class AddressFamilyAfInet(Rule):
@@ -63,7 +71,11 @@ class AddressFamilyAfInet(Rule):
     severity = Severity.WARNING
     precision = "very-high"
     tags = ("sockets", "servers")
-    triggers = (b"address_family",)
+    # An assignment to ``address_family`` (``x.address_family =``, annotated or not); not
+    # comparisons, reads or ``address_family, addr = ...`` unpacking.
+    triggers = (re.compile(rb"address_family[ \t]*(?::[^=\n]*)?=(?!=)"),)
+    # The owning class counts as IPv6-aware when any of its methods mentions IPv6.
+    context_triggers = (IPV6_WORDS,)
 
     VALID = (
         "import socket, socketserver\n"

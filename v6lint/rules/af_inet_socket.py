@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from typing import Optional
@@ -106,8 +108,12 @@ class AfInetSocket(ConnectFixMixin, Rule):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("sockets",)
-    # The family must resolve to the constant, so its name is in the file (imports included).
-    triggers = (b"AF_INET", b"PF_INET")
+    # The family is AF_INET/PF_INET written as an argument (followed by ``,`` or ``)``), or
+    # a module constant ``FAMILY = socket.AF_INET`` (end of statement) that the argument
+    # names, or a name imported ``as`` another: after the constant's name comes one of
+    # those, never ``:``/``==``-style comparisons or ``AF_INET6``. The same pattern as
+    # V6104's, so the prefilter scans it once for both.
+    triggers = (re.compile(rb"F_INET\b(?:[ \t]*(?:[,);#\r\n]|\\|\Z)|\s+as\b)"),)
 
     VALID = (
         # The family comes from getaddrinfo results.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -68,7 +69,11 @@ class CreateServerIpv4Only(Rule):
     precision = "very-high"
     fix_safety = FixSafety.UNSAFE
     tags = ("sockets", "servers")
-    triggers = (b"create_server",)
+    # A call of ``create_server`` (``socket.create_server(``, ``s.create_server(``, a bare
+    # imported name) or an import under another name. An event loop's method
+    # (``loop.create_server(``, ``self._loop.create_server(``) never is socket's: only a
+    # module imported ``as loop`` could make it so.
+    triggers = (re.compile(rb"create_server(?<!loop\.create_server)(?:\s*\(|\s+as\b)"),)
 
     VALID = (
         "import socket\n"

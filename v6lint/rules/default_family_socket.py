@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
@@ -61,9 +63,16 @@ class DefaultFamilySocket(ConnectFixMixin, Rule):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("sockets",)
-    # The constructor is called as ``x.socket(`` or ``socket(``, or imported under an alias
-    # (``from socket import socket as S``): the only spellings that can resolve to it.
-    triggers = (b"socket(", b"socket as")
+    # A report needs a constructor call with no positional argument: ``x.socket(`` or
+    # ``socket(`` followed (past blanks, comments, continuations) by ``)`` or a keyword
+    # argument. Or the constructor imported under another name
+    # (``from socket import socket as S`` / ``from _socket import (..., socket as S)``).
+    triggers = (
+        re.compile(rb"socket[ \t]*\((?:\s|#[^\n]*|\\\r?\n)*(?:\)|\w+\s*=(?!=))"),
+        re.compile(
+            rb"from[ \t]+_?socket[ \t]+import\b(?:[^\n()\\]|\\.|\([^)]*)*?\bsocket\s+as\b", re.S
+        ),
+    )
 
     VALID = (
         "import socket\ns = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
@@ -92,7 +94,12 @@ class FamilyAfInetArgument(Rule):
     severity = Severity.WARNING
     precision = "high"
     tags = ("sockets", "resolver")
-    triggers = (b"AF_INET", b"PF_INET")
+    # The family is AF_INET/PF_INET written as an argument (followed by ``,`` or ``)``), or
+    # a module constant ``FAMILY = socket.AF_INET`` (end of statement) that the argument
+    # names, or a name imported ``as`` another: after the constant's name comes one of
+    # those, never ``:``/``==``-style comparisons or ``AF_INET6``. The same pattern as
+    # V6101's, so the prefilter scans it once for both.
+    triggers = (re.compile(rb"F_INET\b(?:[ \t]*(?:[,);#\r\n]|\\|\Z)|\s+as\b)"),)
 
     VALID = (
         # aiohttp's connector pins the whole session: V6901 reports it, not this rule.

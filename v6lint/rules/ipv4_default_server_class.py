@@ -11,7 +11,13 @@ from libcst.metadata import ScopeProvider
 
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule, argument, string_value
-from v6lint.rules._families import address_host, handles_ipv6, is_af_inet, mentions_ipv6
+from v6lint.rules._families import (
+    IPV6_WORDS,
+    address_host,
+    handles_ipv6,
+    is_af_inet,
+    mentions_ipv6,
+)
 
 _SOCKETSERVER = ("TCPServer", "UDPServer", "ThreadingTCPServer", "ForkingTCPServer",
                  "ThreadingUDPServer", "ForkingUDPServer")
@@ -142,7 +148,20 @@ class Ipv4DefaultServerClass(Rule):
     precision = "high"
     fix_safety = FixSafety.UNSAFE
     tags = ("servers",)
-    triggers = (b"Server", b"make_server")
+    # Every class in SERVER_CLASSES ends with one of these names, whatever module or alias
+    # it is reached through (``ss.TCPServer``, ``from http.server import HTTPServer as H``);
+    # ``Server`` is searched first (a fast literal scan), then the name checked backwards.
+    # ``make_server`` is called or imported under another name.
+    triggers = (
+        re.compile(
+            rb"Server(?:(?<=TCPServer)|(?<=UDPServer)|(?<=HTTPServer)|(?<=WSGIServer)"
+            rb"|(?<=XMLRPCServer))"
+        ),
+        re.compile(rb"make_server(?:\s*\(|\s+as\b)"),
+    )
+    # The rule reads a subclass's whole body (an ``address_family`` set in ``__init__``, an
+    # IPv6-aware ``server_bind``) and the code that instantiates it.
+    context_triggers = (b"Server", b"address_family", IPV6_WORDS)
 
     VALID = (
         "import socket, socketserver\n"
@@ -240,7 +259,7 @@ class Ipv4DefaultServerClass(Rule):
                 continue
             names = self.qualified_names(base.value)
             if names and names <= SERVER_CLASSES:
-                info.stdlib_base = info.stdlib_base or next(iter(names))
+                info.stdlib_base = info.stdlib_base or min(names)
             elif not (names and names <= NEUTRAL_BASES):
                 info.unknown_bases.append(self.context.module.code_for_node(base.value))
         self._classes[id(node)] = info
@@ -357,7 +376,7 @@ class Ipv4DefaultServerClass(Rule):
                     names = frozenset({"wsgiref.simple_server.WSGIServer"})
             if names & patched or handles_ipv6(self, call):
                 continue
-            shown = next(iter(names)).rsplit(".", 1)[1]
+            shown = min(names).rsplit(".", 1)[1]
             self.report(
                 call,
                 f"{shown} uses address_family = AF_INET and listens on IPv4 only; use a"

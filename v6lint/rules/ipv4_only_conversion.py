@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from typing import Optional
@@ -71,7 +73,9 @@ class Ipv4OnlyConversion(Rule):
     precision = "very-high"
     fix_safety = FixSafety.UNSAFE
     tags = ("conversion",)
-    triggers = (b"inet_aton", b"inet_ntoa")
+    # A call (``inet_aton(``, ``inet_ntoa (``) or an import under another name; not
+    # mentions in prose, strings or mock targets.
+    triggers = (re.compile(rb"inet_(?:aton|ntoa)(?:\s*\(|\s+as\b)"),)
 
     VALID = (
         "import socket\nsocket.inet_pton(socket.AF_INET6, text)",

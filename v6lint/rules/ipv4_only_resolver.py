@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from typing import Optional
@@ -68,7 +70,9 @@ class Ipv4OnlyResolver(Rule):
     precision = "very-high"
     fix_safety = FixSafety.UNSAFE
     tags = ("resolver",)
-    triggers = (b"gethostbyname",)
+    # A call (``gethostbyname(``, ``gethostbyname_ex (``) or an import under another name;
+    # not mentions in prose, strings or mock targets.
+    triggers = (re.compile(rb"gethostbyname(?:_ex)?(?:\s*\(|\s+as\b)"),)
 
     VALID = (
         "import socket\nsocket.getaddrinfo(host, 80)",

@@ -1,0 +1,107 @@
+"""The engine's traversals give libcst's results: the rules' walk visits what libcst's batched
+visit does, in the same order, and libcst's metadata computed with read-only visits equals the
+metadata computed by libcst's own visits."""
+
+from __future__ import annotations
+
+import os
+import sysconfig
+
+import libcst as cst
+import pytest
+from libcst.metadata import (
+    ExpressionContextProvider,
+    MetadataWrapper,
+    ParentNodeProvider,
+    ScopeProvider,
+)
+
+from v6lint.engines.cst_walk import TRIVIA, read_only_visits, walk
+
+STDLIB = sysconfig.get_paths()["stdlib"]
+MODULES = ["smtplib.py", "socketserver.py", "typing.py", "test/test_timeout.py", "dataclasses.py"]
+
+
+def _source(name: str) -> str:
+    with open(os.path.join(STDLIB, name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+class _Recorder(cst.BatchableCSTVisitor):
+    """Records every visit and leave of the node types rules use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[str, int]] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.events.append(("Call", id(node)))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.events.append(("Name", id(node)))
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self.events.append(("SimpleString", id(node)))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.events.append(("ClassDef", id(node)))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self.events.append(("leave Module", id(node)))
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_walk_visits_like_libcst(name):
+    module = cst.parse_module(_source(name))
+    ours, theirs = _Recorder(), _Recorder()
+    parents: dict = {}
+    walk(module, [ours], parents)
+    cst.visit_batched(module, [theirs])
+    assert ours.events == theirs.events and len(ours.events) > 100
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ParentNodeProvider)
+    for node, parent in parents.items():
+        assert expected[node] is parent
+    # Everything but layout and punctuation got its parent recorded.
+    assert all(type(node) in TRIVIA for node in expected if node not in parents)
+
+
+def _metadata(module: cst.Module):
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    scopes = wrapper.resolve(ScopeProvider)
+    contexts = wrapper.resolve(ExpressionContextProvider)
+    walk_parents: dict = {}
+    walk(module, parents=walk_parents, skip_trivia=False)
+    order = list(walk_parents)
+    summary = []
+    for node in order:
+        scope = scopes.get(node)
+        names = sorted(q.name for q in scope.get_qualified_names_for(node)) if scope else None
+        if isinstance(node, cst.Name) and scope is not None:
+            assignments = sorted(
+                (type(getattr(a, "node", None)).__name__, a.name) for a in scope[node.value]
+            ) if node.value in scope else []
+        else:
+            assignments = None
+        summary.append((type(node).__name__, type(scope).__name__, names, assignments, str(contexts.get(node))))
+    return summary
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_metadata_with_read_only_visits_equals_libcst(name):
+    source = _source(name)
+    expected = _metadata(cst.parse_module(source))
+    with read_only_visits():
+        found = _metadata(cst.parse_module(source))
+    assert found == expected
+
+
+def test_transformers_still_rebuild_the_tree():
+    module = cst.parse_module("x = 1\n")
+
+    class Rename(cst.CSTTransformer):
+        def leave_Name(self, original, updated):
+            return updated.with_changes(value="y")
+
+    with read_only_visits():
+        assert module.visit(Rename()).code == "y = 1\n"
+    assert cst.CSTNode.visit.__name__ == "visit"  # libcst's own method is back
