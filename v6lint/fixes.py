@@ -54,6 +54,7 @@ def build_fix(
     scopes: Optional[Mapping] = None,
     before: Optional[str] = None,
     statement_of: Optional[Callable[[cst.CSTNode], Optional[tuple[cst.CSTNode, int]]]] = None,
+    parents: Optional[Mapping] = None,
 ) -> Optional[Fix]:
     """Turn a rule's ``PendingFix`` into a ``Fix`` whose edits apply to ``module.code``.
 
@@ -61,9 +62,15 @@ def build_fix(
     added only when the module has no top-level binding of the name at all. ``before`` is
     ``module.code`` when the caller has rendered it already (once per file, not per fix).
     ``statement_of`` gives the top-level statement holding a node and the line its text starts
-    on: when every replaced node lies in one statement, only that statement is rendered.
+    on: when every replaced node lies in one statement, only that statement is rendered
+    (and, given the engine's ``parents`` links, only the nodes above a single replaced node are
+    rebuilt).
     """
-    edit = _statement_edit(module, pending, statement_of) if statement_of is not None else None
+    edit = (
+        _statement_edit(module, pending, statement_of, parents)
+        if statement_of is not None
+        else None
+    )
     if edit is None:
         updated = module
         for old, new in pending.replacements:
@@ -88,7 +95,34 @@ def build_fix(
 _UNCHANGED = TextEdit(Span(Position(1, 1), Position(1, 1)), "")
 
 
-def _statement_edit(module: cst.Module, pending, statement_of) -> Optional[TextEdit]:
+def _replaced_along_path(
+    root: cst.CSTNode, old: cst.CSTNode, new: cst.CSTNode, parents: Mapping
+) -> Optional[cst.CSTNode]:
+    """``root.deep_replace(old, new)``, rebuilding only the nodes between ``old`` and ``root``
+    (deep_replace transforms the whole subtree). None when the path cannot be followed."""
+    if not isinstance(new, cst.CSTNode):
+        return None  # a FlattenSentinel (several statements): libcst splices those in
+    replaced, child = new, old
+    while child is not root:
+        parent = parents.get(child)
+        if parent is None:
+            return None
+        changes = {}
+        for field in dataclasses.fields(parent):
+            value = getattr(parent, field.name)
+            if value is child:
+                changes[field.name] = replaced
+            elif isinstance(value, (list, tuple)) and any(item is child for item in value):
+                changes[field.name] = type(value)(replaced if item is child else item for item in value)
+        if len(changes) != 1:
+            return None
+        replaced, child = parent.with_changes(**changes), parent
+    return replaced
+
+
+def _statement_edit(
+    module: cst.Module, pending, statement_of, parents: Optional[Mapping] = None
+) -> Optional[TextEdit]:
     """The edit computed on the one top-level statement the replacements lie in (its text is
     its slice of ``module.code``: top-level statements start at column 0, after a newline);
     ``_UNCHANGED`` when it renders the same; None when the module must be rendered whole."""
@@ -100,9 +134,13 @@ def _statement_edit(module: cst.Module, pending, statement_of) -> Optional[TextE
         return None  # the module drops this statement's final newline
     if any(old is statement for old, _ in pending.replacements):
         return None  # the statement itself is replaced, possibly by several
-    updated = statement
-    for old, new in pending.replacements:
-        updated = updated.deep_replace(old, new)
+    updated = None
+    if len(pending.replacements) == 1 and parents is not None:
+        updated = _replaced_along_path(statement, *pending.replacements[0], parents)
+    if updated is None:
+        updated = statement
+        for old, new in pending.replacements:
+            updated = updated.deep_replace(old, new)
     before, after = module.code_for_node(statement), module.code_for_node(updated)
     if before == after:
         return _UNCHANGED

@@ -11,8 +11,9 @@ text. So the cst engine parses a *reduced* copy:
   (a trigger or context trigger of a rule that runs), the word ``global``, a name bound by a
   module-level statement that holds a hit (``HOST = "127.0.0.1"``, ``from struct import pack
   as p``, followed through statements that use it), or when it is a module-level definition
-  whose name kept code mentions (rules look up local base classes and functions by name), or
-  when it mentions a kept module-level class (rules about a class read its instantiations);
+  named by kept code that holds a hit (rules look up local functions by name) or by a kept
+  class header (base classes), or when it mentions a kept class whose header holds a hit
+  (rules about a class read its instantiations);
 - any other definition becomes a one-line stub binding the same name (``def name(): pass``) on
   its first line, its other lines left empty.
 
@@ -239,28 +240,38 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
 
     starts = [statement.start for statement in stmts]
     definitions = {group.name: group for group in top if group.kind != "statement" and group.name}
-    kept: dict[int, _Group] = {}  # definitions kept (whole, or a class partly)
-    mentioned: set[bytes] = set()
+    # Definitions rules look up by name: local base classes (followed up the hierarchy),
+    # functions a statement with a hit assigns or calls (``getaddrinfo = _ipv4_only``), and the
+    # code that uses a kept class whose header holds a hit (``MyServer(...)``). Followed one
+    # step from code that holds a hit, not transitively: in a library module everything
+    # reaches everything.
+    kept: dict[int, _Group] = {}
+    pending = [g for g in top if g.kind != "statement" and reducer.must_keep(g, hot)]
+    named: set[bytes] = set()
     for group in plain:
         # ``__all__`` names every public definition; a listing is not a use.
-        if not data.startswith(b"__all__", group.start):
-            mentioned |= reducer.words(group.start, group.end)
-    queue = [definitions[name] for name in mentioned & definitions.keys()]
+        if reducer.has_hit(group.start, group.end) and not data.startswith(b"__all__", group.start):
+            named |= reducer.words(group.start, group.end)
     while True:
-        queue += [g for g in top if g.kind != "statement" and g.start not in kept and reducer.must_keep(g, hot)]
-        while queue:
-            group = queue.pop()
+        for group in pending:
             if group.start in kept:
                 continue
             kept[group.start] = group
-            words = reducer.words(group.start, group.end)
-            queue.extend(definitions[name] for name in words & definitions.keys() if definitions[name].start not in kept)
-        # Code that uses a kept class (``MyServer(...)``) is what a rule about the class reads
-        # to decide, and so is kept too, until nothing new is kept.
-        classes = {group.name for group in kept.values() if group.kind == "class"} - hot
-        if not classes:
+            if reducer.has_hit(group.start, group.end):
+                named |= reducer.words(group.start, group.end)
+            if group.kind == "class":
+                named |= reducer.words(group.start, group.header_end)  # its bases
+        pending = [definitions[name] for name in named & definitions.keys() if definitions[name].start not in kept]
+        classes = {
+            group.name
+            for group in kept.values()
+            if group.kind == "class" and reducer.has_hit(group.start, group.header_end)
+        } - hot
+        if classes:
+            hot |= classes
+            pending += [g for g in top if g.kind != "statement" and g.start not in kept and reducer.must_keep(g, hot)]
+        if not pending:
             break
-        hot |= classes
 
     pieces: list[bytes] = []
     position = 0

@@ -361,7 +361,8 @@ def _to_fix(
                 scopes = wrapper.resolve(ScopeProvider)
         statement_of = layout.statement_of if layout is not None else None
         before = rendered.code if rendered is not None and statement_of is None else None
-        return build_fix(module, pending, scopes, before, statement_of)
+        parents = layout.parents if layout is not None else None
+        return build_fix(module, pending, scopes, before, statement_of, parents)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
 
