@@ -105,3 +105,22 @@ def test_transformers_still_rebuild_the_tree():
     with read_only_visits():
         assert module.visit(Rename()).code == "y = 1\n"
     assert cst.CSTNode.visit.__name__ == "visit"  # libcst's own method is back
+
+
+def test_child_fields_read_from_code_match_libcst_source():
+    """The visiting order read from each class's code object equals the one in its source."""
+    import dataclasses
+    import inspect
+
+    from v6lint.engines.cst_walk import _child_fields_from_source, child_fields
+
+    classes = [
+        c
+        for c in vars(cst).values()
+        if isinstance(c, type) and issubclass(c, cst.CSTNode) and dataclasses.is_dataclass(c)
+        and not inspect.isabstract(c)
+    ]
+    assert len(classes) > 150
+    for node_class in classes:
+        method = node_class._visit_and_replace_children
+        assert child_fields(node_class) == _child_fields_from_source(method), node_class.__name__
