@@ -131,6 +131,9 @@ class PythonAnalysis:
         data, problem = read_source(source, self.config.max_file_size)
         if data is None:
             return FileResult([], [problem] if problem else [])
+        if b"\0" in data[:8192]:  # reported whether or not a trigger matches the bytes
+            diagnostic = Diagnostic(DiagnosticKind.BINARY, "binary content, not scanned", source.path)
+            return FileResult([], [diagnostic])
         if not EXHAUSTIVE and not self.table.codes_in(data):
             return FileResult([], [])
         key = self.cache.key(data) if self.cache is not None else None
