@@ -789,7 +789,7 @@ class AddressContext(Rule):
                 return Usage("sink", "client", ".sendto()", Confidence.HIGH, call)
         if method == "connect" and not sockaddr and argument_is(call, arg, 0, "hostname"):
             # paramiko's SSHClient.connect("10.0.0.5"), ftplib's FTP().connect("10.0.0.5")
-            if isinstance(call.func, cst.Attribute) and not self.qualified_names(call.func) & {"sqlite3.connect"}:
+            if isinstance(call.func, cst.Attribute) and not self.resolves_to_any(call.func, ("sqlite3.connect",)):
                 return Usage("sink", "client", ".connect()", Confidence.MEDIUM, call)
         keyword = arg.keyword.value if arg.keyword is not None else None
         if keyword is not None and keyword != "default" and is_address_name(keyword):

@@ -148,6 +148,11 @@ class Rule(cst.BatchableCSTVisitor):
         found = self.qualified_names(node)
         return bool(found) and found <= set(names)
 
+    def resolves_to_any(self, node: cst.CSTNode, names: Collection[str]) -> bool:
+        """True when some binding ``node`` may refer to is one of ``names`` (name resolution
+        only when the node's last identifier allows it: see ``may_resolve_to``)."""
+        return self.may_resolve_to(node, names) and not self.qualified_names(node).isdisjoint(names)
+
     def called_name(self, call: cst.Call, names: Collection[str]) -> Optional[str]:
         """The qualified name of ``call``'s target when it is one of ``names``."""
         if not self.may_resolve_to(call.func, names):

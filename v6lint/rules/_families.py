@@ -72,10 +72,10 @@ def mentions_ipv6(rule: "Rule", root: cst.CSTNode) -> bool:
     found = False
     for node in iter_nodes(root):
         if isinstance(node, cst.Name):
-            if _IPV6_IDENTIFIER.search(node.value) or rule.qualified_names(node) & IPV6_NAMES:
+            if _IPV6_IDENTIFIER.search(node.value) or rule.resolves_to_any(node, IPV6_NAMES):
                 found = True
         elif isinstance(node, cst.Attribute):
-            if rule.qualified_names(node) & IPV6_NAMES:
+            if rule.resolves_to_any(node, IPV6_NAMES):
                 found = True
         elif isinstance(node, cst.SimpleString):
             value = string_value(node)

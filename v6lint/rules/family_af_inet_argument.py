@@ -151,7 +151,7 @@ class FamilyAfInetArgument(Rule):
             family = positional_argument(node, POSITIONAL_FAMILY[name])
         if family is None or not is_af_inet(self, family.value):
             return
-        if self.qualified_names(node.func) & SKIPPED:
+        if self.resolves_to_any(node.func, SKIPPED):
             return
         if handles_ipv6(self, node):
             return

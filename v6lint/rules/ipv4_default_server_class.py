@@ -37,6 +37,7 @@ SERVER_CLASSES = frozenset(
     }
 )
 MAKE_SERVER = frozenset({"wsgiref.simple_server.make_server"})
+_SERVER_CALLS = SERVER_CLASSES | MAKE_SERVER
 # Bases that never set the family: mixing them in changes nothing.
 NEUTRAL_BASES = frozenset(
     {
@@ -282,6 +283,8 @@ class Ipv4DefaultServerClass(Rule):
                 self._set_family(target, node.value, class_level=True)
 
     def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_resolve_to(node.func, _SERVER_CALLS):
+            return  # the name cannot be one of ours: spare the file its scope analysis
         names = self.qualified_names(node.func)
         if names and (names <= SERVER_CLASSES or names <= MAKE_SERVER):
             self._calls.append(node)

@@ -171,7 +171,7 @@ class Ipv4OnlyIpaddressClass(Rule):
         if isinstance(value, cst.Tuple) and value.elements:
             # IPv4Network((address, prefix)): the address decides.
             return self._ipv4_by_nature(value.elements[0].value)
-        if isinstance(value, cst.Attribute) and self.qualified_names(value.value) & set(CLASSES):
+        if isinstance(value, cst.Attribute) and self.resolves_to_any(value.value, CLASSES):
             return True  # IPv4Address._ALL_ONES
         if isinstance(value, cst.Name):
             values = self._assigned_values(value)
@@ -275,6 +275,6 @@ class Ipv4OnlyIpaddressClass(Rule):
         if isinstance(function, cst.FunctionDef) and words(function.name.value) & {"ipv4", "v4", "inet4"}:
             return True
         for other in walk(function):
-            if isinstance(other, (cst.Name, cst.Attribute)) and self.qualified_names(other) & _IPV6_NAMES:
+            if isinstance(other, (cst.Name, cst.Attribute)) and self.resolves_to_any(other, _IPV6_NAMES):
                 return True
         return False

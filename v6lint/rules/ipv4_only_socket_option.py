@@ -149,7 +149,7 @@ class Ipv4OnlySocketOption(Rule):
         if not isinstance(call, cst.Call) or not _is_sockopt_call(call):
             return False
         option = positional_argument(call, 1)
-        return option is not None and bool(self.qualified_names(option.value) & set(OPTIONS))
+        return option is not None and self.resolves_to_any(option.value, OPTIONS)
 
 
 def _is_sockopt_call(node: cst.Call) -> bool:

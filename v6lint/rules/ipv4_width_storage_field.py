@@ -62,6 +62,10 @@ def is_ip_field_name(name: str) -> bool:
     return False
 
 
+
+# Every name visit_Call acts on.
+_FIELD_CALLS = frozenset(_IP_FIELD | _GENERIC | _CHAR_FIELDS | _SA_TYPES)
+
 class Ipv4WidthStorageField(Rule):
     """
     ## What it finds
@@ -203,8 +207,8 @@ class Ipv4WidthStorageField(Rule):
     # -- Django and pydantic/SQLAlchemy calls -----------------------------------------------
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self._skip:
-            return
+        if self._skip or not self.may_resolve_to(node.func, _FIELD_CALLS):
+            return  # the name cannot be one of ours: spare the file its scope analysis
         names = self.qualified_names(node.func)
         if not names or len(names) != 1:
             return
@@ -277,7 +281,7 @@ class Ipv4WidthStorageField(Rule):
     def _sqlalchemy_field_name(self, type_call: cst.Call) -> Optional[str]:
         arg = self.parent(type_call)
         column = self.parent(arg) if isinstance(arg, cst.Arg) else None
-        if not isinstance(column, cst.Call) or not (self.qualified_names(column.func) & _SA_COLUMNS):
+        if not isinstance(column, cst.Call) or not self.resolves_to_any(column.func, _SA_COLUMNS):
             return None
         first = positional_argument(column, 0)
         if first is not None and string_value(first.value) is not None:
@@ -297,7 +301,7 @@ class Ipv4WidthStorageField(Rule):
         annotation = node.annotation.annotation
         ipv4 = [
             n for n in iter_nodes(annotation) if isinstance(n, (cst.Name, cst.Attribute))
-            if self.qualified_names(n) & _IPV4_TYPES
+            if self.resolves_to_any(n, _IPV4_TYPES)
         ]
         if not ipv4:
             return
@@ -320,12 +324,12 @@ class Ipv4WidthStorageField(Rule):
     def _check_model(self, klass: cst.ClassDef, depth: int) -> bool:
         for decorator in klass.decorators:
             target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
-            if self.qualified_names(target) & _MODEL_DECORATORS:
+            if self.resolves_to_any(target, _MODEL_DECORATORS):
                 return True
         for base in klass.bases:
             if base.keyword is not None:
                 continue
-            if self.qualified_names(base.value) & _MODEL_BASES:
+            if self.resolves_to_any(base.value, _MODEL_BASES):
                 return True
             # class Child(ParentModel) with ParentModel defined in this module.
             if isinstance(base.value, cst.Name):
