@@ -52,6 +52,7 @@ NEUTRAL_BASES = frozenset(
         "xmlrpc.server.MultiPathXMLRPCServer",
     }
 )
+_KNOWN_BASES = SERVER_CLASSES | NEUTRAL_BASES
 _IPV6_WORD = re.compile(r"ipv6|inet6|dual", re.IGNORECASE)
 
 _DUAL_STACK_MEMBERS = """\
@@ -244,6 +245,7 @@ class Ipv4DefaultServerClass(Rule):
     def __init__(self, context) -> None:
         super().__init__(context)
         self._classes: dict[int, _Class] = {}
+        self._class_names: set[str] = set()
         self._calls: list[cst.Call] = []
         self._patched: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
 
@@ -258,12 +260,16 @@ class Ipv4DefaultServerClass(Rule):
             if local is not None:
                 info.local_bases.append(local)
                 continue
-            names = self.qualified_names(base.value)
+            if not self.may_resolve_to(base.value, _KNOWN_BASES):
+                names: frozenset[str] = frozenset()  # cannot be a known class: skip the lookup
+            else:
+                names = self.qualified_names(base.value)
             if names and names <= SERVER_CLASSES:
                 info.stdlib_base = info.stdlib_base or min(names)
             elif not (names and names <= NEUTRAL_BASES):
                 info.unknown_bases.append(self.context.module.code_for_node(base.value))
         self._classes[id(node)] = info
+        self._class_names.add(node.name.value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -305,8 +311,8 @@ class Ipv4DefaultServerClass(Rule):
             info.family = family
 
     def _local_class(self, expr: cst.BaseExpression) -> Optional[cst.ClassDef]:
-        if not isinstance(expr, cst.Name):
-            return None
+        if not isinstance(expr, cst.Name) or expr.value not in self._class_names:
+            return None  # no class of that name visited yet: spare the scope lookup
         scope = self.get_metadata(ScopeProvider, expr, None)
         if scope is None:
             return None

@@ -212,6 +212,18 @@ class Ipv4Pinning(AddressContext):
             fix = PendingFix("Remove the IPv4 override", FixSafety.UNSAFE, [(statement, cst.RemovalSentinel.REMOVE)])
         self.report(node, message, confidence=self._confidence(node), fix=fix)
 
+    def _may_be_adapter(self, func: cst.BaseExpression) -> bool:
+        """A qualified name ends with the callee's last identifier unless an import renamed
+        it: only then can it end with SourceAddressAdapter (spares most files a scope)."""
+        if isinstance(func, cst.Attribute):
+            tail = func.attr.value
+        elif isinstance(func, cst.Name):
+            tail = func.value
+        else:
+            return True
+        aliases = self.context.alias_names
+        return tail.endswith("SourceAddressAdapter") or aliases is None or tail in aliases
+
     def _confidence(self, node: cst.CSTNode) -> Confidence:
         if self._in_tests:
             return Confidence.LOW
@@ -286,7 +298,7 @@ class Ipv4Pinning(AddressContext):
                 confidence=self._confidence(node),
                 fix=self._remove_argument(node, arg, f"Remove {arg.keyword.value}="),
             )
-        qualified = self.qualified_names(node.func)
+        qualified = self.qualified_names(node.func) if self._may_be_adapter(node.func) else ()
         if any(n.endswith("SourceAddressAdapter") for n in qualified):
             source = argument(node, 0, "source_address")
             if source is not None and source.keyword is None:
