@@ -135,13 +135,6 @@ def walk(
             continue
         node = item
         node_class = type(node)
-        name = node_class.__name__
-        methods = visits.get(name)
-        if methods:
-            for method in methods:
-                method(node)
-        if name in leaves:
-            push(_Leave(node))
         children = []
         for field in _fields_to_walk(node_class):
             value = getattr(node, field)
@@ -152,8 +145,17 @@ def walk(
                 for child in value:
                     if isinstance(child, cst.CSTNode) and child.__class__ not in skipped:
                         children.append(child)
-        for child in reversed(children):
+        # Linked before the node's visitors run: they often ask for a child's parent chain.
+        for child in children:
             parents[child] = node
+        name = node_class.__name__
+        methods = visits.get(name)
+        if methods:
+            for method in methods:
+                method(node)
+        if name in leaves:
+            push(_Leave(node))
+        for child in reversed(children):
             push(child)
 
 
