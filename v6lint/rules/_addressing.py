@@ -157,6 +157,8 @@ def is_address_tuple(node: cst.BaseExpression) -> bool:
 
 def local_value(rule: "Rule", name: cst.Name) -> Optional[cst.BaseExpression]:
     """The value of the single plain assignment of a name in its own scope, if there is one."""
+    if rule.is_local_parameter(name):
+        return None  # its binding is the parameter (the cheap answer spares a scope analysis)
     try:
         scope = rule.get_metadata(ScopeProvider, name, None)
     except KeyError:

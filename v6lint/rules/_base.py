@@ -236,7 +236,22 @@ class Rule(cst.BatchableCSTVisitor):
             node = value
         return node
 
+    def is_local_parameter(self, name: cst.Name) -> bool:
+        """``name`` is a parameter of the function whose body holds it (not in a class or
+        comprehension scope in between): its one binding is that parameter, which no
+        assignment lookup follows. Known without scope analysis."""
+        child: cst.CSTNode = name
+        for ancestor in self.ancestors(name):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return child is ancestor.body and name.value in _parameter_names(ancestor.params)
+            if isinstance(ancestor, (cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+                return False
+            child = ancestor
+        return False
+
     def _single_global_value(self, name: cst.Name) -> Optional[cst.BaseExpression]:
+        if self.is_local_parameter(name):
+            return None  # bound in the function's scope, not the module's
         scope = self.get_metadata(ScopeProvider, name, None)
         if scope is None:
             return None
@@ -299,6 +314,14 @@ def string_value(node: cst.CSTNode) -> Optional[str]:
             return None
         return left + right
     return None
+
+
+def _parameter_names(parameters: cst.Parameters) -> set[str]:
+    params = [*parameters.posonly_params, *parameters.params, *parameters.kwonly_params]
+    for extra in (parameters.star_arg, parameters.star_kwarg):
+        if isinstance(extra, cst.Param):
+            params.append(extra)
+    return {param.name.value for param in params}
 
 
 def iter_nodes(root: cst.CSTNode):
