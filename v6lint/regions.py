@@ -217,9 +217,15 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
     top = _groups(stmts, 0, len(stmts), stmts[0].indent, len(data))
     if not top or top[0].indent:
         return data  # an indented first statement: not a module this splitter understands
+    hot = _hot_names(reducer, top)
+    kept = _kept_definitions(reducer, top, hot)
+    return _render(reducer, stmts, top, kept, hot)
 
-    # Names bound by module-level statements that hold a hit, followed through statements
-    # that mention them (``HOST = "127.0.0.1"``; ``ADDRESS = (HOST, 80)``).
+
+def _hot_names(reducer: _Reducer, top: Sequence[_Group]) -> set[bytes]:
+    """Names bound by module-level statements that hold a hit, followed through statements
+    that mention them (``HOST = "127.0.0.1"``; ``ADDRESS = (HOST, 80)``)."""
+    data = reducer.data
     hot: set[bytes] = set()
     plain = [group for group in top if group.kind == "statement"]
     pending = [group for group in plain if reducer.has_hit(group.start, group.end)]
@@ -237,20 +243,31 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
         if new:
             hot |= new
             pending.extend(g for g in plain if g.start not in done and not new.isdisjoint(reducer.words(g.start, g.end)))
+    return hot
 
-    starts = [statement.start for statement in stmts]
+
+def _kept_definitions(reducer: _Reducer, top: Sequence[_Group], hot: set[bytes]) -> set[int]:
+    """The starts of the module-level definitions to keep (whole, or a class partly); adds
+    the names of kept classes whose header holds a hit to ``hot``.
+
+    Besides those holding a hit: definitions rules look up by name, i.e. local base classes
+    (followed up the hierarchy), functions a statement with a hit assigns or calls
+    (``getaddrinfo = _ipv4_only``), and the code that uses a kept class whose header holds a
+    hit (``MyServer(...)``). Followed one step from code that holds a hit, not transitively:
+    in a library module everything reaches everything.
+    """
+    data = reducer.data
     definitions = {group.name: group for group in top if group.kind != "statement" and group.name}
-    # Definitions rules look up by name: local base classes (followed up the hierarchy),
-    # functions a statement with a hit assigns or calls (``getaddrinfo = _ipv4_only``), and the
-    # code that uses a kept class whose header holds a hit (``MyServer(...)``). Followed one
-    # step from code that holds a hit, not transitively: in a library module everything
-    # reaches everything.
     kept: dict[int, _Group] = {}
     pending = [g for g in top if g.kind != "statement" and reducer.must_keep(g, hot)]
     named: set[bytes] = set()
-    for group in plain:
+    for group in top:
         # ``__all__`` names every public definition; a listing is not a use.
-        if reducer.has_hit(group.start, group.end) and not data.startswith(b"__all__", group.start):
+        if (
+            group.kind == "statement"
+            and reducer.has_hit(group.start, group.end)
+            and not data.startswith(b"__all__", group.start)
+        ):
             named |= reducer.words(group.start, group.end)
     while True:
         for group in pending:
@@ -271,8 +288,20 @@ def reduce_source(data: bytes, hits: Iterable[int]) -> bytes:
             hot |= classes
             pending += [g for g in top if g.kind != "statement" and g.start not in kept and reducer.must_keep(g, hot)]
         if not pending:
-            break
+            return set(kept)
 
+
+def _render(
+    reducer: _Reducer,
+    stmts: Sequence[_Statement],
+    top: Sequence[_Group],
+    kept: set[int],
+    hot: set[bytes],
+) -> bytes:
+    """The reduced text: stubs for the definitions not kept and, in kept classes, for the
+    members that hold nothing a rule needs."""
+    data = reducer.data
+    starts = [statement.start for statement in stmts]
     pieces: list[bytes] = []
     position = 0
     for group in top:
