@@ -81,6 +81,7 @@ def _child_fields_from_source(method) -> Optional[tuple[str, ...]]:
     return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
 
 
+@functools.lru_cache(maxsize=None)
 def _fields_to_walk(node_class: type) -> tuple[str, ...]:
     found = child_fields(node_class)
     if found is None and dataclasses.is_dataclass(node_class):
@@ -95,18 +96,27 @@ class _Leave:
         self.node = node
 
 
+@functools.lru_cache(maxsize=None)
+def _handler_names(visitor_class: type) -> tuple[str, ...]:
+    """The ``visit_<Type>``/``leave_<Type>`` methods a visitor class really defines (read once
+    per class: ``dir`` of a libcst visitor lists hundreds of names)."""
+    names = []
+    for name in dir(visitor_class):
+        if not name.startswith(("visit_", "leave_")) or name.count("_") != 1:
+            continue  # visit_<Type>_<attribute> hooks are not supported (none is used)
+        if getattr(getattr(visitor_class, name), "_is_no_op", False):
+            continue  # libcst's empty stubs for every node type
+        names.append(name)
+    return tuple(names)
+
+
 def dispatch_table(visitors: Iterable[object]) -> tuple[dict, dict]:
     """``{node class name: [bound visit methods]}`` and the same for leave methods."""
     visits: dict[str, list[Callable]] = {}
     leaves: dict[str, list[Callable]] = {}
     for visitor in visitors:
-        for name in dir(type(visitor)):
-            if not name.startswith(("visit_", "leave_")) or name.count("_") != 1:
-                continue  # visit_<Type>_<attribute> hooks are not supported (none is used)
-            method = getattr(visitor, name)
-            if getattr(method, "_is_no_op", False):
-                continue  # libcst's empty stubs for every node type
-            (visits if name[0] == "v" else leaves).setdefault(name[6:], []).append(method)
+        for name in _handler_names(type(visitor)):
+            (visits if name[0] == "v" else leaves).setdefault(name[6:], []).append(getattr(visitor, name))
     return visits, leaves
 
 
