@@ -1,7 +1,8 @@
 """The fix engine: rules' CST replacements become text edits, and ``--fix`` applies them.
 
 Building (called by the cst engine for every report that carries a ``PendingFix``):
-- the replacement itself becomes one exact ``TextEdit`` (``text_edit_between``);
+- the replacement itself becomes one exact ``TextEdit`` (``_word_aligned_edit``), computed on
+  the one top-level statement it lies in when it can be;
 - every module the new code needs becomes a separate insertion ``import X`` after the file's
   leading imports, unless the name already refers to that module where the fix stands; when
   the name is bound to something else there, the fix is dropped (it would use the wrong object).

@@ -14,9 +14,18 @@ reports every trigger (overlapping ones included) 4.8 s.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Sequence, Union
+from typing import Iterable, Mapping, Optional, Sequence, Union
+
+from v6lint.model import Diagnostic, DiagnosticKind
 
 Trigger = Union[bytes, "re.Pattern[bytes]"]
+
+
+def binary_diagnostic(data: bytes, path: str) -> Optional[Diagnostic]:
+    """The diagnostic for a file with NUL bytes near its start (not Python source), else None."""
+    if b"\0" in data[:8192]:
+        return Diagnostic(DiagnosticKind.BINARY, "binary content, not scanned", path)
+    return None
 
 
 class TriggerTable:

@@ -17,7 +17,7 @@ from v6lint.config import Config
 from v6lint.discovery import discover
 from v6lint.languages import PYTHON
 from v6lint.model import Diagnostic, DiagnosticKind, Finding, SourceFile
-from v6lint.prefilter import TriggerTable
+from v6lint.prefilter import TriggerTable, binary_diagnostic
 from v6lint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:
@@ -131,9 +131,9 @@ class PythonAnalysis:
         data, problem = read_source(source, self.config.max_file_size)
         if data is None:
             return FileResult([], [problem] if problem else [])
-        if b"\0" in data[:8192]:  # reported whether or not a trigger matches the bytes
-            diagnostic = Diagnostic(DiagnosticKind.BINARY, "binary content, not scanned", source.path)
-            return FileResult([], [diagnostic])
+        binary = binary_diagnostic(data, source.path)
+        if binary is not None:  # reported whether or not a trigger matches the bytes
+            return FileResult([], [binary])
         if not EXHAUSTIVE and not self.table.codes_in(data):
             return FileResult([], [])
         key = self.cache.key(data) if self.cache is not None else None

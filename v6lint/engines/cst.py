@@ -33,11 +33,10 @@ from v6lint.model import (
     Fix,
     Position,
     Span,
-    TextEdit,
 )
 from v6lint.engines.cst_positions import Layout
 from v6lint.engines.cst_walk import read_only_visits, walk
-from v6lint.prefilter import TriggerTable
+from v6lint.prefilter import TriggerTable, binary_diagnostic
 from v6lint.regions import reduce_source
 from v6lint.rules._base import PendingFix, Rule, RuleContext
 
@@ -155,8 +154,9 @@ def _analyze_source(
     selected = list(rules) if exhaustive else triggered_rules(source, rules)
     if not selected:
         return [], []
-    if b"\0" in source[:8192]:
-        return [], [Diagnostic(DiagnosticKind.BINARY, "binary content, not scanned", path)]
+    binary = binary_diagnostic(source, path)
+    if binary is not None:
+        return [], [binary]
     if bracket_depth(source) > MAX_BRACKET_DEPTH:
         # CPython refuses such files too ("too many nested parentheses"), and libcst's native
         # parser would overflow its stack on them and take the whole process down.
@@ -368,23 +368,6 @@ def _to_fix(
         return build_fix(module, pending, scopes, before, statement_of, parents)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
-
-
-def text_edit_between(before: str, after: str) -> TextEdit:
-    """The single smallest edit that turns ``before`` into ``after``."""
-    prefix = 0
-    limit = min(len(before), len(after))
-    while prefix < limit and before[prefix] == after[prefix]:
-        prefix += 1
-    suffix = 0
-    while (
-        suffix < limit - prefix
-        and before[len(before) - 1 - suffix] == after[len(after) - 1 - suffix]
-    ):
-        suffix += 1
-    start = offset_to_position(before, prefix)
-    end = offset_to_position(before, len(before) - suffix)
-    return TextEdit(Span(start, end), after[prefix : len(after) - suffix])
 
 
 def offset_to_position(text: str, offset: int) -> Position:
