@@ -53,15 +53,15 @@ def build_fix(
     module: cst.Module,
     pending,
     scopes: Optional[Mapping] = None,
-    before: Optional[str] = None,
+    render_module: Optional[Callable[[], str]] = None,
     statement_of: Optional[Callable[[cst.CSTNode], Optional[tuple[cst.CSTNode, int]]]] = None,
     parents: Optional[Mapping] = None,
 ) -> Optional[Fix]:
     """Turn a rule's ``PendingFix`` into a ``Fix`` whose edits apply to ``module.code``.
 
     ``scopes`` is the engine's resolved ``ScopeProvider`` mapping; without it an import is
-    added only when the module has no top-level binding of the name at all. ``before`` is
-    ``module.code`` when the caller has rendered it already (once per file, not per fix).
+    added only when the module has no top-level binding of the name at all.
+    ``render_module`` returns ``module.code``, rendered once per file for all its fixes.
     ``statement_of`` gives the top-level statement holding a node and the line its text starts
     on: when every replaced node lies in one statement, only that statement is rendered
     (and, given the engine's ``parents`` links, only the nodes above a single replaced node are
@@ -76,7 +76,8 @@ def build_fix(
         updated = module
         for old, new in pending.replacements:
             updated = updated.deep_replace(old, new)
-        before, after = before if before is not None else module.code, updated.code
+        before = render_module() if render_module is not None else module.code
+        after = updated.code
         if before == after:
             return None
         edit = _word_aligned_edit(before, after)

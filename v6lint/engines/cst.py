@@ -363,9 +363,9 @@ def _to_fix(
             with read_only_visits():
                 scopes = wrapper.resolve(ScopeProvider)
         statement_of = layout.statement_of if layout is not None else None
-        before = rendered.code if rendered is not None and statement_of is None else None
         parents = layout.parents if layout is not None else None
-        return build_fix(module, pending, scopes, before, statement_of, parents)
+        render_module = (lambda: rendered.code) if rendered is not None else None
+        return build_fix(module, pending, scopes, render_module, statement_of, parents)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
 
