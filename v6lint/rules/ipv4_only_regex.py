@@ -8,7 +8,7 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._addressing import enclosing_function, local_value, walk, words
+from v6lint.rules._addressing import local_value, walk, words
 from v6lint.rules._base import Rule, argument
 
 RE_FUNCTIONS = frozenset(

@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from v6lint.model import Confidence, Severity
+from v6lint.model import Severity
 from v6lint.rules._addressing import enclosing_function, name_words, walk
 from v6lint.rules._base import Rule, argument, string_value
 
