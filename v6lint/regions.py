@@ -103,7 +103,7 @@ def statements(data: bytes) -> Optional[list[_Statement]]:
         first = data[indent_end : indent_end + 1]
         if first in (b"\n", b"\r", b"#", b"\\"):
             continue  # blank, comment-only, or a line continued by a backslash
-        if start and data[start - 2 : start] == b"\\\n" or data[start - 3 : start] == b"\\\r\n":
+        if data[max(start - 2, 0) : start] == b"\\\n" or data[max(start - 3, 0) : start] == b"\\\r\n":
             continue  # the tail of a backslash-continued line
         found.append(_Statement(start, data[start:indent_end], data[indent_end : indent_end + 80]))
     return found
