@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
@@ -80,7 +82,13 @@ class Ipv4OnlySocketOption(Rule):
     severity = Severity.WARNING
     precision = "high"
     tags = ("sockets", "multicast")
-    triggers = (b"IP_", b"4s")
+    # An option is named by its own identifier (an alias is bound on an import line that
+    # names it too); an ip_mreq format is a literal whose text, spaces dropped, starts
+    # "4s" + "4s"/l/L/i/I after an optional byte-order mark (see _families._MREQ_FORMAT).
+    triggers = (
+        *(name.split(".")[1].encode() for name in OPTIONS),
+        re.compile(rb"""['"][ @=<>!]*4 *s *(?:4 *s|[lLiI])"""),
+    )
 
     VALID = (
         "import socket\n"
