@@ -2,7 +2,7 @@
 
 Building (called by the cst engine for every report that carries a ``PendingFix``):
 - the replacement itself becomes one exact ``TextEdit`` (``_word_aligned_edit``), computed on
-  the one top-level statement it lies in when it can be;
+  the innermost statement that holds it when it can be;
 - every module the new code needs becomes a separate insertion ``import X`` after the file's
   leading imports, unless the name already refers to that module where the fix stands; when
   the name is bound to something else there, the fix is dropped (it would use the wrong object).
@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping, Optional, Sequence
 import libcst as cst
 
 from v6lint.engines.cst import offset_to_position
+from v6lint.engines.cst_positions import Located, render_alone
 from v6lint.model import (
     Diagnostic,
     DiagnosticKind,
@@ -54,7 +55,7 @@ def build_fix(
     pending,
     scopes: Optional[Mapping] = None,
     render_module: Optional[Callable[[], str]] = None,
-    statement_of: Optional[Callable[[cst.CSTNode], Optional[tuple[cst.CSTNode, int]]]] = None,
+    locate: Optional[Callable[[Sequence[cst.CSTNode]], Optional[Located]]] = None,
     parents: Optional[Mapping] = None,
 ) -> Optional[Fix]:
     """Turn a rule's ``PendingFix`` into a ``Fix`` whose edits apply to ``module.code``.
@@ -62,14 +63,13 @@ def build_fix(
     ``scopes`` is the engine's resolved ``ScopeProvider`` mapping; without it an import is
     added only when the module has no top-level binding of the name at all.
     ``render_module`` returns ``module.code``, rendered once per file for all its fixes.
-    ``statement_of`` gives the top-level statement holding a node and the line its text starts
-    on: when every replaced node lies in one statement, only that statement is rendered
-    (and, given the engine's ``parents`` links, only the nodes above a single replaced node are
-    rebuilt).
+    ``locate`` gives the innermost statement holding the given nodes and where its text
+    starts (``Layout.enclosing_statement``): then only that statement is rendered (and, given
+    the engine's ``parents`` links, only the nodes above a single replaced node are rebuilt).
     """
     edit = (
-        _statement_edit(module, pending, statement_of, parents)
-        if statement_of is not None
+        _statement_edit(module, pending, locate, parents)
+        if locate is not None
         else None
     )
     if edit is None:
@@ -123,31 +123,28 @@ def _replaced_along_path(
 
 
 def _statement_edit(
-    module: cst.Module, pending, statement_of, parents: Optional[Mapping] = None
+    module: cst.Module, pending, locate, parents: Optional[Mapping] = None
 ) -> Optional[TextEdit]:
-    """The edit computed on the one top-level statement the replacements lie in (its text is
-    its slice of ``module.code``: top-level statements start at column 0, after a newline);
+    """The edit computed on the innermost statement that holds every replaced node (rendered
+    alone it is its slice of ``module.code``, starting at column 1 of its first line);
     ``_UNCHANGED`` when it renders the same; None when the module must be rendered whole."""
-    located = {statement_of(old) for old, _ in pending.replacements}
-    if len(located) != 1 or None in located:
+    if not module.has_trailing_newline:
+        return None  # the module drops the final newline of whichever statement ends it
+    located = locate([old for old, _ in pending.replacements])
+    if located is None:
         return None
-    ((statement, first_line),) = located
-    if statement is module.body[-1] and not module.has_trailing_newline:
-        return None  # the module drops this statement's final newline
-    if any(old is statement for old, _ in pending.replacements):
-        return None  # the statement itself is replaced, possibly by several
     updated = None
     if len(pending.replacements) == 1 and parents is not None:
-        updated = _replaced_along_path(statement, *pending.replacements[0], parents)
+        updated = _replaced_along_path(located.statement, *pending.replacements[0], parents)
     if updated is None:
-        updated = statement
+        updated = located.statement
         for old, new in pending.replacements:
             updated = updated.deep_replace(old, new)
-    before, after = module.code_for_node(statement), module.code_for_node(updated)
+    before, after = render_alone(module, located), render_alone(module, located, updated)
     if before == after:
         return _UNCHANGED
     edit = _word_aligned_edit(before, after)
-    shift = first_line - 1
+    shift = located.first_line - 1
     return TextEdit(
         Span(
             Position(edit.span.start.line + shift, edit.span.start.column),

@@ -202,7 +202,11 @@ def _analyze_source(
 
     layout = positions = None
     if not exhaustive:
-        layout = Layout(module, [report.node for _, report in context.reports], metadata.parents)
+        wanted = [report.node for _, report in context.reports]
+        for _, report in context.reports:
+            if report.fix is not None:  # a fix is computed on the statement around its nodes
+                wanted.extend(old for old, _ in report.fix.replacements)
+        layout = Layout(module, wanted, metadata.parents)
         positions = layout.positions
     if positions is None:
         positions = wrapper.resolve(PositionProvider)
@@ -362,10 +366,10 @@ def _to_fix(
         if needs_scopes:
             with read_only_visits():
                 scopes = wrapper.resolve(ScopeProvider)
-        statement_of = layout.statement_of if layout is not None else None
+        locate = layout.enclosing_statement if layout is not None else None
         parents = layout.parents if layout is not None else None
         render_module = (lambda: rendered.code) if rendered is not None else None
-        return build_fix(module, pending, scopes, render_module, statement_of, parents)
+        return build_fix(module, pending, scopes, render_module, locate, parents)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
 
