@@ -280,8 +280,8 @@ class Awareness:
 def awareness(rule: "Rule", node: cst.CSTNode) -> Awareness:
     """The (cached) awareness of the function around ``node``."""
     function = enclosing_function(rule, node)
-    cache = rule.__dict__.setdefault("_awareness_cache", {})
-    key = id(function)
+    cache = rule.context.memo
+    key = ("awareness", id(function))
     if key not in cache:
-        cache[key] = Awareness(rule, function)
-    return cache[key]
+        cache[key] = (function, Awareness(rule, function))
+    return cache[key][1]

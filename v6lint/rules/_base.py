@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import re
-from typing import ClassVar, Collection, Optional, Sequence, Union
+from typing import Any, ClassVar, Collection, Optional, Sequence, Union
 
 import libcst as cst
 from libcst.metadata import (
@@ -81,6 +81,9 @@ class RuleContext:
         # Names the file may bind with ``import ... as``; set by the engine to enable the
         # gating in ``Rule.may_resolve_to`` (None: look every name up).
         self.alias_names: Optional[frozenset[str]] = None
+        # Answers of helpers that depend on the file alone, shared by every rule that asks
+        # (keyed by helper and node; the value keeps the node alive so its id stays unique).
+        self.memo: dict[tuple[str, int], tuple[cst.CSTNode, Any]] = {}
 
 
 class Rule(cst.BatchableCSTVisitor):

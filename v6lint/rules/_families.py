@@ -65,8 +65,8 @@ def is_af_inet(rule: "Rule", expr: Optional[cst.BaseExpression]) -> bool:
 def mentions_ipv6(rule: "Rule", root: cst.CSTNode) -> bool:
     """``root`` refers to AF_INET6 / has_ipv6 / an IPv6 option, a string "AF_INET6" (the
     ``getattr(socket, "AF_INET6", None)`` idiom) or an identifier that names IPv6."""
-    cache = rule.__dict__.setdefault("_ipv6_cache", {})
-    key = id(root)
+    cache = rule.context.memo
+    key = ("mentions_ipv6", id(root))
     if key in cache:
         return cache[key][1]
     found = False
