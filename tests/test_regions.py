@@ -51,8 +51,16 @@ def test_unrelated_definitions_become_stubs_on_the_same_lines():
     for number, line in enumerate(lines):
         if b"socket.socket" in line or b"timeout = 3" in line or b"class Client" in line:
             assert kept[number] == line  # kept text does not move
-    assert b"def filler_7(): pass" in reduced  # the name stays bound, on its own first line
-    assert b"    def unrelated(): pass" in reduced
+    # The name stays bound, on its own first line; the body is one string over its lines.
+    assert b"\ndef filler_7(): '''\n\n\n'''\ndef filler_8()" in reduced
+    assert b"    def unrelated(): '''\n\n\n'''\n    @property" in reduced
+
+
+def test_a_one_line_definition_becomes_a_one_line_stub():
+    source = b"import socket\n" + b"def f(): return 1\n" * 400 + b"s = socket.socket()\n"
+    reduced = reduce_source(source, hits_of(source, b"socket("))
+    assert reduced.count(b"def f(): pass\n") == 400
+    ast.parse(reduced)
 
 
 def test_small_files_and_files_without_definitions_are_left_alone():

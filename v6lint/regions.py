@@ -162,13 +162,20 @@ def _members(stmts: Sequence[_Statement], starts: Sequence[int], group: _Group) 
 
 
 def _stub(data: bytes, group: _Group) -> bytes:
-    """``def name(): pass`` on the group's first line, then its other lines left empty."""
+    """``def name(): pass`` on the group's first line, its other lines left empty. A group of
+    several lines gets a string for a body instead of ``pass``: it opens on the first line,
+    holds the line breaks of the others and closes on the last. The parser then reads one
+    token where each empty line would have been a node of its own."""
     text = data[group.start : group.end]
     lines = text.splitlines(keepends=True)
     keyword = b"class " if group.kind == "class" else b"def "
-    signature = b": pass" if group.kind == "class" else b"(): pass"
-    out = [group.indent + keyword + (group.name or b"_") + signature + _ending(lines[0])]
-    out.extend(_ending(line) for line in lines[1:])
+    signature = b":" if group.kind == "class" else b"():"
+    head = group.indent + keyword + (group.name or b"_") + signature
+    if len(lines) == 1:
+        return head + b" pass" + _ending(lines[0])
+    out = [head, b" '''", _ending(lines[0])]
+    out.extend(_ending(line) for line in lines[1:-1])
+    out += [b"'''", _ending(lines[-1])]
     return b"".join(out)
 
 
