@@ -71,7 +71,8 @@ def _metadata(module: cst.Module):
     contexts = wrapper.resolve(ExpressionContextProvider)
     walk_parents: dict = {}
     walk(module, parents=walk_parents, skip_trivia=False)
-    order = list(walk_parents)
+    # Layout and punctuation nodes get no scope under read_only_visits: nothing asks for one.
+    order = [node for node in walk_parents if type(node) not in TRIVIA]
     summary = []
     for node in order:
         scope = scopes.get(node)

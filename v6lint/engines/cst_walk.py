@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, MutableMapping, Optional
 
 import libcst as cst
 from libcst import MaybeSentinel
+from libcst.metadata.scope_provider import _ASSIGNMENT_LIKE_NODES, ScopeVisitor
 
 # Leaves of layout and punctuation: no rule reports on them or asks for their parent.
 TRIVIA: frozenset[type] = frozenset(
@@ -182,30 +183,34 @@ def _read_only_visit(self: cst.CSTNode, visitor):
     This calls the same hooks in the same order (``on_visit``; per visited field
     ``on_visit_attribute``, the children, ``on_leave_attribute``; ``on_leave``) and returns the
     node itself, as libcst does for visitors. Attribute hooks are skipped where the visitor
-    has no method for them (their default bodies look one up and find nothing). Transformers
-    get libcst's own method.
+    has no method for them (their default bodies look one up and find nothing), and so are
+    layout and punctuation subtrees (``TRIVIA``) that it has no hook for: the metadata
+    providers record nothing there but, for ``ScopeProvider``, the scope of the node itself,
+    which nothing asks of a comma. Transformers get libcst's own method.
     """
-    visitor_class = visitor.__class__
-    if visitor_class not in _PLAIN_VISITORS:
+    plans = visitor.__dict__.get("_v6lint_plans")
+    if plans is None:
         if not isinstance(visitor, cst.CSTVisitor):
             return _LIBCST_VISIT(self, visitor)
-        _PLAIN_VISITORS.add(visitor_class)
-    node_class = self.__class__
-    fields = child_fields(node_class)
-    if fields is None:
+        plans = visitor.__dict__["_v6lint_plans"] = _plans_for(visitor)
+    plan = plans.get(self.__class__)
+    if plan is None:
+        plan = plans[self.__class__] = _plan(visitor, self.__class__)
+    if plan is False:
         return _LIBCST_VISIT(self, visitor)
+    skipped = plans[None]
     if visitor.on_visit(self):
-        for field in fields:
+        for field, hooked in plan:
             value = getattr(self, field)
-            hooked = _has_attribute_hooks(visitor, node_class, field)
             if hooked:
                 visitor.on_visit_attribute(self, field)
             if value is None or value.__class__ is MaybeSentinel:
                 pass
             elif value.__class__ is tuple or value.__class__ is list:
                 for child in value:
-                    child.visit(visitor)
-            else:
+                    if child.__class__ not in skipped:
+                        child.visit(visitor)
+            elif value.__class__ not in skipped:
                 value.visit(visitor)
             if hooked:
                 visitor.on_leave_attribute(self, field)
@@ -213,32 +218,83 @@ def _read_only_visit(self: cst.CSTNode, visitor):
     return self
 
 
-_PLAIN_VISITORS: set[type] = set()
-_HOOKS: dict[tuple, bool] = {}
+# Plans shared by every instance of a plain visitor class (a batch's hooks vary per instance).
+_CLASS_PLANS: dict[type, dict] = {}
+
+
+def _plans_for(visitor) -> dict:
+    """``{node class: ((field, has attribute hooks), ...) or False}``, and under ``None`` the
+    trivia classes the visitor skips."""
+    batched = getattr(visitor, "visitor_methods", None) is not None
+    plans = None if batched else _CLASS_PLANS.get(visitor.__class__)
+    if plans is None:
+        plans = {None: _skipped_trivia(visitor)}
+        if not batched:
+            _CLASS_PLANS[visitor.__class__] = plans
+    return plans
+
+
+def _plan(visitor, node_class: type):
+    fields = child_fields(node_class)
+    if fields is None:
+        return False
+    return tuple((field, _has_attribute_hooks(visitor, node_class, field)) for field in fields)
+
+
+def _skipped_trivia(visitor) -> frozenset:
+    methods = getattr(visitor, "visitor_methods", None)
+    if methods is not None:  # a batch: it calls its members' hooks by name, nothing else
+        return frozenset(c for c in TRIVIA if not _hooks_named(methods.__contains__, c.__name__))
+    visitor_class = visitor.__class__
+    generic = (
+        visitor_class.on_visit is cst.CSTVisitor.on_visit
+        and visitor_class.on_leave in (cst.CSTVisitor.on_leave, _scope_on_leave, _LIBCST_SCOPE_ON_LEAVE)
+    )
+    if not generic:
+        return frozenset()  # it does something for every node: give it every node
+
+    def defines(name: str) -> bool:
+        return not getattr(getattr(visitor_class, name, None), "_is_no_op", True)
+
+    return frozenset(c for c in TRIVIA if not _hooks_named(defines, c.__name__))
+
+
+def _hooks_named(defines: Callable[[str], bool], type_name: str) -> bool:
+    return defines(f"visit_{type_name}") or defines(f"leave_{type_name}")
 
 
 def _has_attribute_hooks(visitor, node_class: type, field: str) -> bool:
     """Whether ``visitor`` has a ``visit_<Type>_<field>``/``leave_...`` method to call."""
+    names = (f"visit_{node_class.__name__}_{field}", f"leave_{node_class.__name__}_{field}")
     methods = getattr(visitor, "visitor_methods", None)  # a batch of visitors
-    cache = visitor.__dict__.setdefault("_v6lint_hooks", {}) if methods is not None else _HOOKS
-    key = (visitor.__class__, node_class, field)
-    found = cache.get(key)
-    if found is None:
-        names = (f"visit_{node_class.__name__}_{field}", f"leave_{node_class.__name__}_{field}")
-        if methods is not None:
-            found = any(name in methods for name in names)
-        elif (
-            visitor.__class__.on_visit_attribute is cst.CSTVisitor.on_visit_attribute
-            and visitor.__class__.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
-        ):
-            # libcst's visitors carry an empty stub for every hook; those do nothing.
-            found = any(
-                not getattr(getattr(visitor, name, None), "_is_no_op", True) for name in names
-            )
-        else:
-            found = True  # hooks of its own: always call them
-        cache[key] = found
-    return found
+    if methods is not None:
+        return any(name in methods for name in names)
+    if (
+        visitor.__class__.on_visit_attribute is cst.CSTVisitor.on_visit_attribute
+        and visitor.__class__.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
+    ):
+        # libcst's visitors carry an empty stub for every hook; those do nothing.
+        return any(not getattr(getattr(visitor, name, None), "_is_no_op", True) for name in names)
+    return True  # hooks of its own: always call them
+
+
+# ScopeProvider's visitor tests every node it leaves against a tuple of 17 node classes (an
+# ``isinstance`` through ``ABCMeta`` per class: a sixth of its time); the answer depends on the
+# node's class alone.
+_LIBCST_SCOPE_ON_LEAVE = ScopeVisitor.on_leave
+_ASSIGNMENT_LIKE: dict[type, bool] = {}
+
+
+def _scope_on_leave(self: ScopeVisitor, original_node: cst.CSTNode) -> None:
+    """``ScopeVisitor.on_leave``, with the class test answered once per node class."""
+    self.provider.set_metadata(original_node, self.scope)
+    node_class = original_node.__class__
+    assignment_like = _ASSIGNMENT_LIKE.get(node_class)
+    if assignment_like is None:
+        assignment_like = _ASSIGNMENT_LIKE[node_class] = issubclass(node_class, _ASSIGNMENT_LIKE_NODES)
+    if assignment_like:
+        self.scope._assignment_count += 1
+    cst.CSTVisitor.on_leave(self, original_node)
 
 
 @contextmanager
@@ -249,7 +305,9 @@ def read_only_visits() -> Iterator[None]:
         yield
         return
     cst.CSTNode.visit = _read_only_visit  # type: ignore[method-assign]
+    ScopeVisitor.on_leave = _scope_on_leave  # type: ignore[method-assign]
     try:
         yield
     finally:
         cst.CSTNode.visit = _LIBCST_VISIT  # type: ignore[method-assign]
+        ScopeVisitor.on_leave = _LIBCST_SCOPE_ON_LEAVE  # type: ignore[method-assign]
