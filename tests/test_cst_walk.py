@@ -15,6 +15,7 @@ from libcst.metadata import (
     ParentNodeProvider,
     ScopeProvider,
 )
+from libcst.metadata.scope_provider import ScopeVisitor
 
 from v6lint.engines.cst_walk import TRIVIA, read_only_visits, walk
 
@@ -103,9 +104,18 @@ def test_transformers_still_rebuild_the_tree():
         def leave_Name(self, original, updated):
             return updated.with_changes(value="y")
 
+    libcst_methods = (cst.CSTNode.visit, ScopeVisitor.on_leave, cst.BatchableCSTVisitor.get_visitors)
     with read_only_visits():
         assert module.visit(Rename()).code == "y = 1\n"
-    assert cst.CSTNode.visit.__name__ == "visit"  # libcst's own method is back
+    # libcst's own methods are back.
+    assert (cst.CSTNode.visit, ScopeVisitor.on_leave, cst.BatchableCSTVisitor.get_visitors) == libcst_methods
+
+
+def test_batched_providers_get_the_same_hooks():
+    for provider in (ScopeProvider(), ExpressionContextProvider()):
+        expected = provider.get_visitors()
+        with read_only_visits():
+            assert provider.get_visitors() == expected and provider.get_visitors() == expected
 
 
 def test_child_fields_read_from_code_match_libcst_source():

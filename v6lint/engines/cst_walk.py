@@ -297,6 +297,20 @@ def _scope_on_leave(self: ScopeVisitor, original_node: cst.CSTNode) -> None:
     cst.CSTVisitor.on_leave(self, original_node)
 
 
+# A batch asks each member for its hook methods through ``inspect.getmembers``, ~8 ms per
+# provider and file; the names depend on the class alone, so libcst's answer is kept per class.
+_LIBCST_GET_VISITORS = cst.BatchableCSTVisitor.get_visitors
+_HOOK_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _get_visitors(self: cst.BatchableCSTVisitor) -> dict[str, Callable]:
+    """``BatchableCSTVisitor.get_visitors``, with the method names found once per class."""
+    names = _HOOK_NAMES.get(self.__class__)
+    if names is None:
+        names = _HOOK_NAMES[self.__class__] = tuple(_LIBCST_GET_VISITORS(self))
+    return {name: getattr(self, name) for name in names}
+
+
 @contextmanager
 def read_only_visits() -> Iterator[None]:
     """Within the block, visitors (libcst's metadata providers among them) traverse trees
@@ -306,8 +320,10 @@ def read_only_visits() -> Iterator[None]:
         return
     cst.CSTNode.visit = _read_only_visit  # type: ignore[method-assign]
     ScopeVisitor.on_leave = _scope_on_leave  # type: ignore[method-assign]
+    cst.BatchableCSTVisitor.get_visitors = _get_visitors  # type: ignore[method-assign]
     try:
         yield
     finally:
         cst.CSTNode.visit = _LIBCST_VISIT  # type: ignore[method-assign]
         ScopeVisitor.on_leave = _LIBCST_SCOPE_ON_LEAVE  # type: ignore[method-assign]
+        cst.BatchableCSTVisitor.get_visitors = _LIBCST_GET_VISITORS  # type: ignore[method-assign]
