@@ -135,3 +135,21 @@ def test_child_fields_read_from_code_match_libcst_source():
     for node_class in classes:
         method = node_class._visit_and_replace_children
         assert child_fields(node_class) == _child_fields_from_source(method), node_class.__name__
+
+
+def test_a_node_below_the_visited_one_is_linked_without_walking_the_module():
+    from v6lint.engines.cst import _Parents
+
+    module = cst.parse_module("f(g(x), [y])\nh(z)\n")
+    parents = _Parents(module)
+    asked = []
+
+    class Asker(cst.BatchableCSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Name) and node.func.value == "f":
+                x = node.args[0].value.args[0].value  # a great-grandchild, not walked yet
+                asked.append((type(parents[x]).__name__, type(parents[parents[x]]).__name__))
+
+    walk(module, [Asker()], parents.links, stack=parents.pending)
+    assert asked == [("Arg", "Call")]
+    assert not parents._complete  # found in the walk's pending subtrees, not by a full walk

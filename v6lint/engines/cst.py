@@ -35,7 +35,7 @@ from v6lint.model import (
     Span,
 )
 from v6lint.engines.cst_positions import Layout
-from v6lint.engines.cst_walk import read_only_visits, walk
+from v6lint.engines.cst_walk import pending_subtrees, read_only_visits, walk
 from v6lint.prefilter import TriggerTable, binary_diagnostic
 from v6lint.regions import reduce_source
 from v6lint.rules._base import PendingFix, Rule, RuleContext
@@ -194,7 +194,7 @@ def _analyze_source(
             metadata = LazyMetadata(wrapper)
             for visitor in visitors:
                 visitor.metadata = metadata
-            walk(module, visitors, metadata.parents.links)
+            walk(module, visitors, metadata.parents.links, stack=metadata.parents.pending)
     except RecursionError:
         raise _TooDeep() from None
     if not context.reports:
@@ -298,23 +298,40 @@ class _QualifiedNames(Mapping):
 
 
 class _Parents(Mapping):
-    """Parent links recorded by the rules' own walk; a node the walk has not reached (a later
-    assignment, say, or punctuation it skips) makes one full walk fill in the rest."""
+    """Parent links recorded by the rules' own walk. A node the walk has not reached yet is
+    looked for in the subtrees it has still to walk, nearest first (a rule asks about a
+    grandchild of the node it visits, say); one it skips (punctuation) makes one full walk
+    fill in the rest."""
 
     def __init__(self, module: cst.Module) -> None:
         self._module = module
         self.links: dict[cst.CSTNode, cst.CSTNode] = {}
+        self.pending: list = []  # the rules' walk's stack
+        self._filled: set[int] = set()  # ids of pending subtrees already linked
         self._complete = False
 
     def __getitem__(self, node: Any) -> cst.CSTNode:
         found = self.links.get(node)
         if found is None and not self._complete and node is not self._module:
-            walk(self._module, parents=self.links, skip_trivia=False)
-            self._complete = True
-            found = self.links.get(node)
+            found = self._fill_pending(node)
+            if found is None:
+                walk(self._module, parents=self.links, skip_trivia=False)
+                self._complete = True
+                found = self.links.get(node)
         if found is None:
             raise KeyError(node)
         return found
+
+    def _fill_pending(self, node: Any) -> Optional[cst.CSTNode]:
+        for subtree in pending_subtrees(self.pending):
+            if id(subtree) in self._filled:
+                continue
+            self._filled.add(id(subtree))  # the subtree stays alive on the stack or in links
+            walk(subtree, parents=self.links, skip_trivia=False)
+            found = self.links.get(node)
+            if found is not None:
+                return found
+        return None
 
     def get(self, node: Any, default: Any = None):
         try:

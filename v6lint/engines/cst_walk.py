@@ -82,12 +82,23 @@ def _child_fields_from_source(method) -> Optional[tuple[str, ...]]:
     return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
 
 
-@functools.lru_cache(maxsize=None)
-def _fields_to_walk(node_class: type) -> tuple[str, ...]:
-    found = child_fields(node_class)
-    if found is None and dataclasses.is_dataclass(node_class):
-        return tuple(field.name for field in dataclasses.fields(node_class))
-    return found or ()
+_FIELDS_TO_WALK: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+def _fields_to_walk(node_class: type) -> tuple[tuple[str, ...], bool]:
+    """The fields to read children from, and whether they are known to hold only nodes,
+    sequences of nodes, None or MaybeSentinel (else every dataclass field, values checked)."""
+    found = _FIELDS_TO_WALK.get(node_class)
+    if found is None:
+        fields = child_fields(node_class)
+        if fields is not None:
+            found = (fields, True)
+        elif dataclasses.is_dataclass(node_class):
+            found = (tuple(field.name for field in dataclasses.fields(node_class)), False)
+        else:
+            found = ((), True)
+        _FIELDS_TO_WALK[node_class] = found
+    return found
 
 
 class _Leave:
@@ -127,15 +138,21 @@ def walk(
     parents: Optional[MutableMapping[cst.CSTNode, cst.CSTNode]] = None,
     *,
     skip_trivia: bool = True,
+    stack: Optional[list] = None,
 ) -> None:
     """Call every visitor's ``visit_<Type>``/``leave_<Type>`` methods over ``root``'s tree, in
-    libcst's order, recording each walked node's parent in ``parents``."""
+    libcst's order, recording each walked node's parent in ``parents``.
+
+    ``stack``, an empty list, becomes the walk's own stack: while a visitor runs, it holds
+    the subtrees still to walk (see ``pending_subtrees``)."""
     visits, leaves = dispatch_table(visitors)
     handled = set(visits) | set(leaves)
     skipped = {cls for cls in TRIVIA if cls.__name__ not in handled} if skip_trivia else set()
     if parents is None:
         parents = {}
-    stack: list = [root]
+    if stack is None:
+        stack = []
+    stack.append(root)
     pop, push = stack.pop, stack.append
     while stack:
         item = pop()
@@ -147,27 +164,37 @@ def walk(
         node = item
         node_class = type(node)
         children = []
-        for field in _fields_to_walk(node_class):
+        fields, exact = _fields_to_walk(node_class)
+        for field in fields:
             value = getattr(node, field)
-            if isinstance(value, cst.CSTNode):
-                if value.__class__ not in skipped:
-                    children.append(value)
-            elif isinstance(value, (list, tuple)):
+            value_class = value.__class__
+            if value_class is tuple or value_class is list:
                 for child in value:
-                    if isinstance(child, cst.CSTNode) and child.__class__ not in skipped:
+                    if child.__class__ not in skipped and (exact or isinstance(child, cst.CSTNode)):
                         children.append(child)
-        # Linked before the node's visitors run: they often ask for a child's parent chain.
+            elif value is None or value_class is MaybeSentinel or value_class in skipped:
+                continue
+            elif exact or isinstance(value, cst.CSTNode):  # (isinstance through ABCMeta is slow)
+                children.append(value)
+        # Linked and stacked before the node's visitors run: they often ask for the parent
+        # chain of a child, or of a node further down (see ``pending_subtrees``).
         for child in children:
             parents[child] = node
         name = node_class.__name__
-        methods = visits.get(name)
-        if methods:
-            for method in methods:
-                method(node)
         if name in leaves:
             push(_Leave(node))
         for child in reversed(children):
             push(child)
+        methods = visits.get(name)
+        if methods:
+            for method in methods:
+                method(node)
+
+
+def pending_subtrees(stack: list) -> Iterator[cst.CSTNode]:
+    """The roots of the subtrees a paused ``walk`` has yet to visit, the nearest first (the
+    children of the node being visited come first)."""
+    return (item for item in reversed(stack) if item.__class__ is not _Leave)
 
 
 # -- libcst's own visitors (the metadata providers) ---------------------------------------------
