@@ -13,8 +13,15 @@ reports every trigger (overlapping ones included) 4.8 s.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Mapping, Optional, Sequence, Union
+
+try:  # the regex parser, to find the literal bytes a pattern requires
+    from re import _constants as _regex_constants, _parser as _regex_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _regex_constants  # type: ignore[no-redef]
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 from v6lint.model import Diagnostic, DiagnosticKind
 
@@ -28,6 +35,28 @@ def binary_diagnostic(data: bytes, path: str) -> Optional[Diagnostic]:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def required_literal(pattern: "re.Pattern[bytes]") -> Optional[bytes]:
+    """The longest run of literal bytes (three or more) in the top-level sequence of
+    ``pattern``, which every match therefore contains; None if there is none or case is
+    ignored. ``split[\\s]*\\(`` gives ``split``."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a private module: if its form changes, do without the shortcut
+        return None
+    best, run = b"", bytearray()
+    for op, argument in list(parsed) + [(None, None)]:
+        if op is _regex_constants.LITERAL and argument < 256:
+            run.append(argument)
+            continue
+        if len(run) > len(best):
+            best = bytes(run)
+        run.clear()
+    return best if len(best) >= 3 else None
+
+
 class TriggerTable:
     """Every selected rule's triggers; ``codes_in(data)`` is the set of rules worth running."""
 
@@ -35,7 +64,9 @@ class TriggerTable:
         self.rules = {code: tuple(triggers) for code, triggers in rules.items()}
         # Each distinct trigger is tested once per file even when several rules share it.
         self._literals: dict[bytes, list[str]] = {}
-        self._patterns: list[tuple["re.Pattern[bytes]", list[str]]] = []
+        # Each regex with the longest run of literal bytes every match contains: where that
+        # run is absent (a substring test in C), the regex is not run.
+        self._patterns: list[tuple["re.Pattern[bytes]", list[str], Optional[bytes]]] = []
         by_pattern: dict[tuple[bytes, int], list[str]] = {}
         compiled: dict[tuple[bytes, int], "re.Pattern[bytes]"] = {}
         for code, triggers in self.rules.items():
@@ -48,7 +79,9 @@ class TriggerTable:
                     compiled[key] = trigger
                 else:
                     raise TypeError(f"{code}: a trigger must be bytes or a bytes regex, not {trigger!r}")
-        self._patterns = [(compiled[key], codes) for key, codes in by_pattern.items()]
+        self._patterns = [
+            (compiled[key], codes, required_literal(compiled[key])) for key, codes in by_pattern.items()
+        ]
 
     @classmethod
     def from_rules(cls, rules: Iterable[type]) -> "TriggerTable":
@@ -62,8 +95,10 @@ class TriggerTable:
                 found.update(codes)
                 if len(found) == total:
                     return frozenset(found)
-        for pattern, codes in self._patterns:
-            if not found.issuperset(codes) and pattern.search(data):
+        for pattern, codes, needed in self._patterns:
+            if found.issuperset(codes) or (needed is not None and needed not in data):
+                continue
+            if pattern.search(data):
                 found.update(codes)
         return frozenset(found)
 
@@ -84,7 +119,9 @@ class TriggerTable:
                 offsets.append(found)
                 found = data.find(literal, found + 1)
         for pattern in patterns.values():
-            offsets.extend(match.start() for match in pattern.finditer(data))
+            needed = required_literal(pattern)
+            if needed is None or needed in data:
+                offsets.extend(match.start() for match in pattern.finditer(data))
         return offsets
 
     # -- a JSON form, so a cached table spares importing the rules --------------------------

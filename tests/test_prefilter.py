@@ -1,0 +1,67 @@
+"""The prefilter's shortcut: a regex trigger is run only where the literal bytes every match
+contains are present, and that changes no answer."""
+
+from __future__ import annotations
+
+import os
+import re
+import sysconfig
+
+import pytest
+
+from v6lint.prefilter import TriggerTable, required_literal
+from v6lint.rules import python_rules
+
+STDLIB = sysconfig.get_paths()["stdlib"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (rb"split[\s\\]*\(", b"split"),
+        (rb"\.[\s]*split\(", b"split("),  # the longest run
+        (rb"127\.(?<=['\"]127\.)\d", b"127."),  # a lookbehind ends the run
+        (rb"a|bcdef", None),  # alternatives: nothing is required at the top level
+        (rb"(?:abc)?def", b"def"),
+        (rb"ab\d", None),  # too short to be worth a test
+        (rb"(?i)socket", None),  # case ignored: the bytes may differ
+        (rb"x (?# comment ) yz", b"x  yz"),  # a comment is not text to match
+    ],
+)
+def test_required_literal(pattern, expected):
+    found = required_literal(re.compile(pattern))
+    assert found == expected
+    if found is not None:
+        # Whatever the pattern matches holds the literal.
+        for text in (b"split  (", b".split(", b"'127.0", b"abcdef", b"def"):
+            match = re.compile(pattern).search(text)
+            assert match is None or found in match.group()
+
+
+def test_shortcut_changes_no_trigger_answer():
+    table = TriggerTable.from_rules(python_rules())
+    names = sorted(os.listdir(STDLIB))
+    checked = 0
+    for name in names:
+        path = os.path.join(STDLIB, name)
+        if not name.endswith(".py") or not os.path.isfile(path):
+            continue
+        with open(path, "rb") as handle:
+            data = handle.read()
+        plain = {
+            code
+            for code, triggers in table.rules.items()
+            if any(t in data if isinstance(t, bytes) else t.search(data) for t in triggers)
+        }
+        assert table.codes_in(data) == plain, name
+        offsets = sorted(
+            match.start()
+            for code in plain
+            for trigger in table.rules[code]
+            if not isinstance(trigger, bytes)
+            for match in trigger.finditer(data)
+        )
+        regex_hits = set(table.hit_offsets(data, plain)) & set(offsets)
+        assert sorted(regex_hits) == sorted(set(offsets)), name
+        checked += 1
+    assert checked > 150
