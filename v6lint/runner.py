@@ -134,8 +134,12 @@ class PythonAnalysis:
         binary = binary_diagnostic(data, source.path)
         if binary is not None:  # reported whether or not a trigger matches the bytes
             return FileResult([], [binary])
-        if not EXHAUSTIVE and not self.table.codes_in(data):
-            return FileResult([], [])
+        rules = self.rules
+        if not EXHAUSTIVE:
+            codes = self.table.codes_in(data)
+            if not codes:
+                return FileResult([], [])
+            rules = tuple(rule for rule in rules if rule.code in codes)  # spares a second scan
         key = self.cache.key(data) if self.cache is not None else None
         cached = self.cache.get(key, source.path) if key is not None else None
         if cached is not None:
@@ -143,7 +147,7 @@ class PythonAnalysis:
         else:
             from v6lint.engines.cst import analyze_source
 
-            findings, diagnostics = analyze_source(data, source.path, self.rules)
+            findings, diagnostics = analyze_source(data, source.path, rules)
             if key is not None:
                 self.cache.put(key, findings, diagnostics)
         return FileResult(finish_findings(findings, data, self.config, source), diagnostics)

@@ -80,12 +80,12 @@ def region_hits(
     return hits
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=256)  # one per set of rules a file triggers
 def _context_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
     return TriggerTable({rule.code: rule.context_triggers for rule in rules if rule.context_triggers})
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=256)
 def _trigger_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
     return TriggerTable.from_rules(rules)
 

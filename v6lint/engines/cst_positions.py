@@ -33,6 +33,10 @@ class _Ranges:
         self._computed: dict[cst.CSTNode, CodeRange] = {}
 
 
+class _AllPlaced(Exception):
+    """Every wanted node has its range: the rest of the module need not be rendered."""
+
+
 class _SelectiveState(PositionProvidingCodegenState):
     """Tracks line and column on the path to the wanted nodes and inside them; renders every
     other subtree without tracking and then moves line and column over its text."""
@@ -40,6 +44,7 @@ class _SelectiveState(PositionProvidingCodegenState):
     path: frozenset = frozenset()  # ancestors of the wanted nodes
     wanted: frozenset = frozenset()
     inside = 0  # how many wanted nodes are being rendered around the current one
+    unplaced = 0  # wanted nodes whose rendering has not ended yet
     skipped: Optional[cst.CSTNode] = None  # the subtree rendered without tracking
     tracking = True
     counted = 0  # tokens already accounted for in ``line`` and ``column``
@@ -78,6 +83,9 @@ class _SelectiveState(PositionProvidingCodegenState):
         super().after_codegen(node)
         if node in self.wanted:
             self.inside -= 1
+            self.unplaced -= 1
+            if not self.unplaced:
+                raise _AllPlaced()  # the text after the last wanted node moves nothing asked
 
     @contextmanager
     def record_syntactic_position(
@@ -149,7 +157,12 @@ class Layout:
         )
         state.path, state.wanted = frozenset(path), frozenset(nodes)
         state.starts = {}  # where the text of each path node starts
-        module._codegen(state)
+        state.unplaced = len(state.wanted)
+        if state.unplaced:
+            try:
+                module._codegen(state)
+            except _AllPlaced:
+                pass
         self._starts = state.starts
         self.positions: Optional[dict[cst.CSTNode, CodeRange]] = {}
         for node in nodes:
