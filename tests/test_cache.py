@@ -154,3 +154,27 @@ def test_concurrent_writers_never_leave_half_an_entry(tmp_path):
     assert cache.get(cache.key(b"shared"), "a.py")[0] == [_finding()]
     leftovers = [n for _, _, names in os.walk(tmp_path) for n in names if n.startswith(".tmp-")]
     assert leftovers == []
+
+
+def test_files_without_triggers_are_checked_without_importing_the_rules(tmp_path):
+    """The pre-commit case: with the trigger table cached, no rule (and no libcst) is loaded
+    when no file holds a trigger."""
+    target = tmp_path / "plain.py"
+    target.write_text("print('hello')\n")
+    code = (
+        "import sys\n"
+        "from v6lint.cli import main\n"
+        "try:\n"
+        "    main(['check', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('libcst' in sys.modules, 'v6lint.rules' in sys.modules)\n"
+    )
+    env = {**os.environ, "V6LINT_CACHE_DIR": str(tmp_path / "cache")}
+    outputs = []
+    for _ in range(2):  # the first run stores the trigger table, the second reads it
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(target)], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+        outputs.append(done.stdout.strip().splitlines()[-1])
+    assert outputs[1] == "False False", outputs

@@ -134,12 +134,9 @@ class PythonAnalysis:
         binary = binary_diagnostic(data, source.path)
         if binary is not None:  # reported whether or not a trigger matches the bytes
             return FileResult([], [binary])
-        rules = self.rules
-        if not EXHAUSTIVE:
-            codes = self.table.codes_in(data)
-            if not codes:
-                return FileResult([], [])
-            rules = tuple(rule for rule in rules if rule.code in codes)  # spares a second scan
+        codes = None if EXHAUSTIVE else self.table.codes_in(data)
+        if codes is not None and not codes:
+            return FileResult([], [])  # the rules (and libcst) are not even imported
         key = self.cache.key(data) if self.cache is not None else None
         cached = self.cache.get(key, source.path) if key is not None else None
         if cached is not None:
@@ -147,6 +144,9 @@ class PythonAnalysis:
         else:
             from v6lint.engines.cst import analyze_source
 
+            rules = self.rules
+            if codes is not None:  # only the rules triggered: the engine need not scan again
+                rules = tuple(rule for rule in rules if rule.code in codes)
             findings, diagnostics = analyze_source(data, source.path, rules)
             if key is not None:
                 self.cache.put(key, findings, diagnostics)
