@@ -123,7 +123,7 @@ def test_child_fields_read_from_code_match_libcst_source():
     import dataclasses
     import inspect
 
-    from v6lint.engines.cst_walk import _child_fields_from_source, child_fields
+    from v6lint.cst_children import _child_fields_from_source, child_fields
 
     classes = [
         c
@@ -153,3 +153,17 @@ def test_a_node_below_the_visited_one_is_linked_without_walking_the_module():
     walk(module, [Asker()], parents.links, stack=parents.pending)
     assert asked == [("Arg", "Call")]
     assert not parents._complete  # found in the walk's pending subtrees, not by a full walk
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_descendants_are_what_following_children_gives(name):
+    from v6lint.cst_children import descendants
+
+    module = cst.parse_module(_source(name))
+    expected, stack = [], [module]
+    while stack:
+        node = stack.pop()
+        expected.append(node)
+        stack.extend(reversed(node.children))
+    found = list(descendants(module))
+    assert len(found) == len(expected) and all(a is b for a, b in zip(found, expected))

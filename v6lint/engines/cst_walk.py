@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import inspect
-import re
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, MutableMapping, Optional
 
 import libcst as cst
 from libcst import MaybeSentinel
 from libcst.metadata.scope_provider import _ASSIGNMENT_LIKE_NODES, ScopeVisitor
+
+from v6lint.cst_children import child_fields
 
 # Leaves of layout and punctuation: no rule reports on them or asks for their parent.
 TRIVIA: frozenset[type] = frozenset(
@@ -44,43 +44,6 @@ TRIVIA: frozenset[type] = frozenset(
         cst.RightCurlyBrace,
     }
 )
-
-_VISITED_FIELD = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
-
-
-@functools.lru_cache(maxsize=None)
-def child_fields(node_class: type) -> Optional[tuple[str, ...]]:
-    """The fields of ``node_class`` that hold children, in the order libcst visits them (None
-    when they cannot be read).
-
-    ``_visit_and_replace_children`` passes each field's name as a string literal to libcst's
-    ``visit_*`` helpers, one call per field in visiting order, so the names are the method's
-    string constants in order of first use; field names only reach its code object that way
-    (the node constructor's keywords are one tuple constant). Reading them from the code
-    object costs nothing; ``inspect.getsource`` (the fallback) ~2 ms per class at start-up.
-    """
-    method = getattr(node_class, "_visit_and_replace_children", None)
-    code = getattr(method, "__code__", None)
-    if code is None or not dataclasses.is_dataclass(node_class):
-        return None
-    fields = {field.name for field in dataclasses.fields(node_class)}
-    names = tuple(dict.fromkeys(c for c in code.co_consts if isinstance(c, str) and c in fields))
-    if names or not _visits_any_field(method):
-        return names
-    return _child_fields_from_source(method)
-
-
-def _visits_any_field(method) -> bool:
-    return any(name.startswith("visit_") for name in method.__code__.co_names)
-
-
-def _child_fields_from_source(method) -> Optional[tuple[str, ...]]:
-    try:
-        source = inspect.getsource(method)
-    except (OSError, TypeError):
-        return None
-    return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
-
 
 _FIELDS_TO_WALK: dict[type, tuple[tuple[str, ...], bool]] = {}
 

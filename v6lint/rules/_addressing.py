@@ -9,12 +9,12 @@ addr) and judged word by word, so ``macaddr`` or ``proxy_auth`` do not pass for 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
 import libcst as cst
 from libcst.metadata import Assignment, ScopeProvider
 
-from v6lint.rules._base import string_value as _str_value
+from v6lint.rules._base import iter_nodes, string_value as _str_value
 
 
 def string_value(node):
@@ -198,15 +198,6 @@ def family_scope_words(rule: "Rule", node: cst.CSTNode) -> frozenset[str]:
     return frozenset(found)
 
 
-def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node below ``node`` (pre-order, ``node`` included)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
-
-
 def code_of(rule: "Rule", node: cst.CSTNode) -> str:
     return rule.context.module.code_for_node(node).strip()
 
@@ -235,7 +226,7 @@ class Awareness:
         self.brackets = False
         self.colon_tests: set[str] = set()
         self.colon_counts: set[str] = set()
-        for node in walk(function):
+        for node in iter_nodes(function):
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
                 method = node.func.attr.value
                 first = string_value(node.args[0].value) if node.args else None

@@ -13,9 +13,8 @@ from v6lint.rules._addressing import (
     family_scope_words,
     name_words,
     unwrap_conversion,
-    walk,
 )
-from v6lint.rules._base import Rule, argument, string_value
+from v6lint.rules._base import Rule, argument, iter_nodes, string_value
 
 # Words that name an IPv4-style address or its parts.
 IP_WORDS = frozenset(
@@ -227,7 +226,7 @@ class DottedQuadParsing(Rule):
     def _parts_checked(self, node: cst.Call, target: cst.Name, receiver) -> bool:
         """``parts = ip.split(".")`` then ``len(parts) == 4`` or ``int(parts[i])``."""
         strict = _is_ip(receiver, strict=True)
-        for other in walk(enclosing_function(self, node)):
+        for other in iter_nodes(enclosing_function(self, node)):
             if not isinstance(other, cst.Call) or not isinstance(other.func, cst.Name):
                 continue
             if not other.args:

@@ -21,9 +21,8 @@ from v6lint.rules._addressing import (
     local_value,
     name_words,
     unwrap_conversion,
-    walk,
 )
-from v6lint.rules._base import Invalid, PendingFix, Rule, argument, string_value
+from v6lint.rules._base import Invalid, PendingFix, Rule, argument, iter_nodes, string_value
 
 SPLITS = frozenset({"split", "rsplit", "partition", "rpartition"})
 # Methods that return the same text, for looking through ``addr.strip().split(":")``.
@@ -274,7 +273,7 @@ class HostPortSplit(Rule):
     def _parts_variable(self, node, target: cst.Name):
         function = enclosing_function(self, node)
         indexed = False
-        for other in walk(function):
+        for other in iter_nodes(function):
             if (
                 isinstance(other, cst.Subscript)
                 and isinstance(other.value, cst.Name)
@@ -330,7 +329,7 @@ class HostPortSplit(Rule):
                 and isinstance(second, cst.Name) and second.value == port
             )
 
-        for other in walk(enclosing_function(self, node)):
+        for other in iter_nodes(enclosing_function(self, node)):
             if not isinstance(other, cst.Call):
                 continue
             func = other.func

@@ -7,8 +7,8 @@ import libcst as cst
 from v6lint.model import Confidence, FixSafety, Severity
 from libcst.metadata import Assignment, ScopeProvider
 
-from v6lint.rules._addressing import enclosing_function, name_words, walk, words
-from v6lint.rules._base import Invalid, PendingFix, Rule, argument, string_value
+from v6lint.rules._addressing import enclosing_function, name_words, words
+from v6lint.rules._base import Invalid, PendingFix, Rule, argument, iter_nodes, string_value
 
 CLASSES = {
     "ipaddress.IPv4Address": "ip_address",
@@ -272,7 +272,7 @@ class Ipv4OnlyIpaddressClass(Rule):
         function = enclosing_function(self, node)
         if isinstance(function, cst.FunctionDef) and words(function.name.value) & {"ipv4", "v4", "inet4"}:
             return True
-        for other in walk(function):
+        for other in iter_nodes(function):
             if isinstance(other, (cst.Name, cst.Attribute)) and self.resolves_to_any(other, _IPV6_NAMES):
                 return True
         return False

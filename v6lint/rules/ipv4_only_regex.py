@@ -8,8 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._addressing import local_value, walk, words
-from v6lint.rules._base import Rule, argument
+from v6lint.rules._addressing import local_value, words
+from v6lint.rules._base import Rule, argument, iter_nodes
 
 RE_FUNCTIONS = frozenset(
     f"re.{name}"
@@ -190,7 +190,7 @@ class Ipv4OnlyRegex(Rule):
         """The file also holds a pattern for IPv6: the two are used together."""
         if self._paired is None:
             self._paired = False
-            for node in walk(self.context.module):
+            for node in iter_nodes(self.context.module):
                 if isinstance(node, cst.SimpleString):
                     value = _pattern_text(node)
                     if value and _IPV6_AWARE.search(value) and ("\\" in value or "[" in value):

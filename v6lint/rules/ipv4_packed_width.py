@@ -8,8 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Severity
-from v6lint.rules._addressing import enclosing_function, name_words, walk
-from v6lint.rules._base import Rule, argument, string_value
+from v6lint.rules._addressing import enclosing_function, name_words
+from v6lint.rules._base import Rule, argument, iter_nodes, string_value
 
 STRUCT_PACK = frozenset({"struct.pack", "struct.pack_into"})
 STRUCT_UNPACK = frozenset({"struct.unpack", "struct.unpack_from"})
@@ -215,7 +215,7 @@ class Ipv4PackedWidth(Rule):
             or (spelled.startswith(("ip", "self.ip")) and found & LENGTH_IP_WORDS)
         ) or found & NOT_PACKED_WORDS:
             return
-        for other_node in walk(enclosing_function(self, node)):
+        for other_node in iter_nodes(enclosing_function(self, node)):
             if isinstance(other_node, cst.Integer) and other_node.value == "16":
                 return  # the function handles 16-byte addresses too
         self.report(parent, "a 4-byte length check accepts packed IPv4 addresses only; IPv6"
