@@ -178,3 +178,25 @@ def test_files_without_triggers_are_checked_without_importing_the_rules(tmp_path
         )
         outputs.append(done.stdout.strip().splitlines()[-1])
     assert outputs[1] == "False False", outputs
+
+
+def test_a_few_files_get_workers_only_when_several_must_be_parsed(tmp_path):
+    from v6lint.model import SourceFile
+    from v6lint.runner import PARALLEL_MIN_PARSED_BYTES, PythonAnalysis, _worth_workers
+
+    def source(name: str, text: str) -> SourceFile:
+        (tmp_path / name).write_text(text)
+        return SourceFile(name, str(tmp_path / name), "python")
+
+    filler = "# padding\n" * (PARALLEL_MIN_PARSED_BYTES // 10)
+    plain = [source(f"plain{i}.py", filler) for i in range(5)]  # big, but nothing to parse
+    socket_code = [source(f"net{i}.py", BAD + filler) for i in range(2)]
+    cache = Cache(str(tmp_path / "cache"), ["V6101"])
+    analysis = PythonAnalysis(Config(root=str(tmp_path)), cache)
+    assert not _worth_workers(plain, analysis)
+    assert not _worth_workers(plain + socket_code[:1], analysis)  # one file to parse
+    assert _worth_workers(plain + socket_code, analysis)
+    for item in socket_code:  # once their results are cached, nothing is left to parse
+        data = open(item.fs_path, "rb").read()
+        cache.put(cache.key(data), [], [])
+    assert not _worth_workers(plain + socket_code, analysis)
