@@ -125,3 +125,15 @@ def test_a_statement_is_not_its_own_enclosing_statement():
     assert layout.enclosing_statement([module.body[0]]) is None  # top level: no statement above
     located = layout.enclosing_statement([inner])
     assert located.statement is module.body[1] and located.first_line == 2
+
+
+def test_a_node_to_locate_that_is_not_in_the_tree_does_not_cost_the_positions():
+    module = cst.parse_module("def f():\n    return g(1)\n")
+    parents: dict = {}
+    walk(module, parents=parents, skip_trivia=False)
+    call = module.body[0].body.body[0].body[0].value
+    stranger = cst.parse_expression("h(2)")  # a node of another tree
+    layout = Layout(module, [call], parents, also=[call.args[0], stranger])
+    assert layout.positions is not None and layout.positions[call].start.line == 2
+    assert layout.enclosing_statement([call.args[0]]).first_line == 2
+    assert layout.enclosing_statement([stranger]) is None

@@ -80,12 +80,12 @@ def region_hits(
     return hits
 
 
-@functools.lru_cache(maxsize=256)  # one per set of rules a file triggers
+@functools.lru_cache(maxsize=256)
 def _context_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
     return TriggerTable({rule.code: rule.context_triggers for rule in rules if rule.context_triggers})
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=256)  # one per set of rules a file triggers (see the runner)
 def _trigger_table(rules: tuple[type[Rule], ...]) -> TriggerTable:
     return TriggerTable.from_rules(rules)
 
@@ -202,11 +202,10 @@ def _analyze_source(
 
     layout = positions = None
     if not exhaustive:
-        wanted = [report.node for _, report in context.reports]
-        for _, report in context.reports:
-            if report.fix is not None:  # a fix is computed on the statement around its nodes
-                wanted.extend(old for old, _ in report.fix.replacements)
-        layout = Layout(module, wanted, metadata.parents)
+        replaced = [  # a fix is computed on the statement around the nodes it replaces
+            old for _, report in context.reports if report.fix is not None for old, _ in report.fix.replacements
+        ]
+        layout = Layout(module, [report.node for _, report in context.reports], metadata.parents, replaced)
         positions = layout.positions
     if positions is None:
         positions = wrapper.resolve(PositionProvider)

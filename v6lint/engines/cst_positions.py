@@ -139,12 +139,16 @@ class Layout:
         module: cst.Module,
         nodes: Iterable[cst.CSTNode],
         parents: Mapping[cst.CSTNode, cst.CSTNode],
+        also: Iterable[cst.CSTNode] = (),
     ) -> None:
+        """``positions`` is for ``nodes``; the statements around ``also`` (the nodes fixes
+        replace) are located too."""
         self.module = module
         self.parents = parents
         nodes = list(nodes)
+        tracked = nodes + list(also)
         path = {module}
-        for node in nodes:
+        for node in tracked:
             ancestor = parents.get(node)
             while ancestor is not None and ancestor not in path:
                 path.add(ancestor)
@@ -155,7 +159,7 @@ class Layout:
             default_newline=module.default_newline,
             provider=ranges,  # type: ignore[arg-type]
         )
-        state.path, state.wanted = frozenset(path), frozenset(nodes)
+        state.path, state.wanted = frozenset(path), frozenset(tracked)
         state.starts = {}  # where the text of each path node starts
         state.unplaced = len(state.wanted)
         if state.unplaced:
