@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from v6lint import cache as cache_module
 from v6lint.cache import Cache
 from v6lint.config import Config
@@ -156,28 +158,29 @@ def test_concurrent_writers_never_leave_half_an_entry(tmp_path):
     assert leftovers == []
 
 
-def test_files_without_triggers_are_checked_without_importing_the_rules(tmp_path):
-    """The pre-commit case: with the trigger table cached, no rule (and no libcst) is loaded
-    when no file holds a trigger."""
+@pytest.mark.parametrize("options", [[], ["--no-cache"]])
+def test_files_without_triggers_are_checked_without_importing_the_rules(tmp_path, options):
+    """The pre-commit case: with the trigger table cached or shipped, no rule (and no libcst)
+    is loaded when no file holds a trigger, from the first run on."""
     target = tmp_path / "plain.py"
     target.write_text("print('hello')\n")
     code = (
         "import sys\n"
         "from v6lint.cli import main\n"
         "try:\n"
-        "    main(['check', sys.argv[1]])\n"
+        "    main(['check', *sys.argv[2:], sys.argv[1]])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print('libcst' in sys.modules, 'v6lint.rules' in sys.modules)\n"
     )
     env = {**os.environ, "V6LINT_CACHE_DIR": str(tmp_path / "cache")}
     outputs = []
-    for _ in range(2):  # the first run stores the trigger table, the second reads it
+    for _ in range(2):  # the first run reads the shipped table and caches it, the second reads that
         done = subprocess.run(
-            [sys.executable, "-c", code, str(target)], capture_output=True, text=True, env=env, cwd=tmp_path
+            [sys.executable, "-c", code, str(target), *options], capture_output=True, text=True, env=env, cwd=tmp_path
         )
         outputs.append(done.stdout.strip().splitlines()[-1])
-    assert outputs[1] == "False False", outputs
+    assert outputs == ["False False", "False False"], outputs
 
 
 def test_a_few_files_get_workers_only_when_several_must_be_parsed(tmp_path):

@@ -3,12 +3,14 @@ contains are present, and that changes no answer."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sysconfig
 
 import pytest
 
+from v6lint import prefilter
 from v6lint.prefilter import TriggerTable, required_literal
 from v6lint.rules import python_rules
 
@@ -65,3 +67,29 @@ def test_shortcut_changes_no_trigger_answer():
         assert sorted(regex_hits) == sorted(set(offsets)), name
         checked += 1
     assert checked > 150
+
+
+def test_shipped_table_is_the_rules_own():
+    with open(prefilter.SHIPPED_TABLE, encoding="utf-8") as handle:
+        shipped = handle.read()
+    assert shipped == prefilter.shipped_table_json(), (
+        "v6lint/rules/triggers.json is stale: run `python -m v6lint.prefilter` after changing a rule"
+    )
+    table = prefilter.shipped_table()
+    assert table is not None and table.to_json() == TriggerTable.from_rules(python_rules()).to_json()
+
+
+def test_shipped_table_is_ignored_once_a_rule_changes(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "socket_rule.py").write_text("TRIGGERS = ('socket(',)\n")
+    monkeypatch.setattr(prefilter, "_RULES_FOLDER", str(rules))
+    monkeypatch.setattr(prefilter, "SHIPPED_TABLE", str(rules / "triggers.json"))
+    (rules / "triggers.json").write_text(
+        json.dumps({"fingerprint": prefilter.rules_fingerprint(), "rules": {"V6102": [{"bytes": b"socket(".hex()}]}})
+    )
+    assert prefilter.shipped_table().rules == {"V6102": (b"socket(",)}
+    (rules / "socket_rule.py").write_text("TRIGGERS = ('socket.socket(',)\n")  # edited, not rewritten
+    assert prefilter.shipped_table() is None
+    (rules / "triggers.json").write_text("{not json")
+    assert prefilter.shipped_table() is None

@@ -17,7 +17,7 @@ from v6lint.config import Config
 from v6lint.discovery import discover
 from v6lint.languages import PYTHON
 from v6lint.model import Diagnostic, DiagnosticKind, Finding, SourceFile
-from v6lint.prefilter import TriggerTable, binary_diagnostic
+from v6lint.prefilter import TriggerTable, binary_diagnostic, shipped_table
 from v6lint.suppressions import apply_suppressions
 
 if TYPE_CHECKING:
@@ -43,8 +43,11 @@ def _selected_codes(config: Config, cache_dir: str) -> list[str]:
     from v6lint.cache import Cache
 
     stored = Cache(cache_dir, ()).load_triggers()
+    shipped = shipped_table() if stored is None else None
     if stored is not None:
         codes = [str(code) for code in stored]
+    elif shipped is not None:
+        codes = list(shipped.rules)
     else:
         codes = [rule.code for rule in _rules_for(config)]
     return sorted(code for code in codes if config.is_selected(code))
@@ -120,9 +123,11 @@ class PythonAnalysis:
                     except (ValueError, TypeError, KeyError, AttributeError, re.error):
                         table = None
             if table is None:
-                from v6lint.rules import python_rules
+                table = shipped_table()
+                if table is None:
+                    from v6lint.rules import python_rules
 
-                table = TriggerTable.from_rules(python_rules())
+                    table = TriggerTable.from_rules(python_rules())
                 if self.cache is not None:
                     self.cache.store_triggers(table.to_json())
             selected = {c: t for c, t in table.rules.items() if self.config.is_selected(c)}
