@@ -196,10 +196,14 @@ def test_a_few_files_get_workers_only_when_several_must_be_parsed(tmp_path):
     socket_code = [source(f"net{i}.py", BAD + filler) for i in range(2)]
     cache = Cache(str(tmp_path / "cache"), ["V6101"])
     analysis = PythonAnalysis(Config(root=str(tmp_path)), cache)
-    assert not _worth_workers(plain, analysis)
-    assert not _worth_workers(plain + socket_code[:1], analysis)  # one file to parse
-    assert _worth_workers(plain + socket_code, analysis)
+
+    def worth(sources):
+        return _worth_workers([analysis.prepare(item) for item in sources])
+
+    assert not worth(plain)
+    assert not worth(plain + socket_code[:1])  # one file to parse
+    assert worth(plain + socket_code)
     for item in socket_code:  # once their results are cached, nothing is left to parse
         data = open(item.fs_path, "rb").read()
         cache.put(cache.key(data), [], [])
-    assert not _worth_workers(plain + socket_code, analysis)
+    assert not worth(plain + socket_code)

@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 import os
 import re
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
 
 from v6lint.config import Config
 from v6lint.discovery import discover
@@ -135,6 +135,12 @@ class PythonAnalysis:
         return self._table
 
     def analyze(self, source: SourceFile) -> FileResult:
+        prepared = self.prepare(source)
+        return prepared if isinstance(prepared, FileResult) else self.complete(source, prepared)
+
+    def prepare(self, source: SourceFile) -> "FileResult | _Pending":
+        """The result when no analysis is needed (unreadable, binary, no trigger, cached),
+        else what the engine needs for the file."""
         data, problem = read_source(source, self.config.max_file_size)
         if data is None:
             return FileResult([], [problem] if problem else [])
@@ -148,16 +154,29 @@ class PythonAnalysis:
         cached = self.cache.get(key, source.path) if key is not None else None
         if cached is not None:
             findings, diagnostics = cached
-        else:
-            from v6lint.engines.cst import analyze_source
+            return FileResult(finish_findings(findings, data, self.config, source), diagnostics)
+        return _Pending(data, codes, key)
 
-            rules = self.rules
-            if codes is not None:  # only the rules triggered: the engine need not scan again
-                rules = tuple(rule for rule in rules if rule.code in codes)
-            findings, diagnostics = analyze_source(data, source.path, rules)
-            if key is not None:
-                self.cache.put(key, findings, diagnostics)
-        return FileResult(finish_findings(findings, data, self.config, source), diagnostics)
+    def complete(self, source: SourceFile, pending: "_Pending") -> FileResult:
+        """Run the engine on a file ``prepare`` left pending, and cache what it found."""
+        from v6lint.engines.cst import analyze_source
+
+        rules = self.rules
+        if pending.codes is not None:  # only the rules triggered: the engine need not scan again
+            rules = tuple(rule for rule in rules if rule.code in pending.codes)
+        findings, diagnostics = analyze_source(pending.data, source.path, rules)
+        if pending.key is not None:
+            self.cache.put(pending.key, findings, diagnostics)
+        return FileResult(finish_findings(findings, pending.data, self.config, source), diagnostics)
+
+
+class _Pending(NamedTuple):
+    """A file that passed the prefilter and missed the cache: its bytes, the codes it
+    triggered (None: every rule) and its cache key."""
+
+    data: bytes
+    codes: Optional[frozenset]
+    key: Optional[str]
 
 
 def analyze_python_file(source: SourceFile, config: Config) -> FileResult:
@@ -220,22 +239,12 @@ def _batches(files: Sequence[SourceFile], jobs: int) -> list[list[tuple[int, Sou
     return batches
 
 
-def _worth_workers(files: Sequence[SourceFile], analysis: PythonAnalysis) -> bool:
-    """Many files, or a few of which at least two must be parsed (a pre-commit run over
-    socket code), with enough bytes between them to pay for starting the workers."""
-    if len(files) >= PARALLEL_THRESHOLD:
-        return True
-    parsed = size = 0
-    for source in files:
-        data, _ = read_source(source, analysis.config.max_file_size)
-        if not data or EXHAUSTIVE or not analysis.table.codes_in(data):
-            continue
-        cache = analysis.cache
-        if cache is not None and cache.get(cache.key(data), source.path) is not None:
-            continue  # answered from the cache
-        parsed += 1
-        size += len(data)
-    return parsed >= 2 and size >= PARALLEL_MIN_PARSED_BYTES
+def _worth_workers(prepared: Sequence["FileResult | _Pending"]) -> bool:
+    """Whether a few files (fewer than ``PARALLEL_THRESHOLD``) are worth forking for: at least
+    two of them must be parsed (a pre-commit run over socket code), with enough bytes between
+    them to pay for starting the workers."""
+    pending = [item for item in prepared if isinstance(item, _Pending)]
+    return len(pending) >= 2 and sum(len(item.data) for item in pending) >= PARALLEL_MIN_PARSED_BYTES
 
 
 def analyze_python_files(
@@ -248,13 +257,35 @@ def analyze_python_files(
 ) -> list[FileResult]:
     analysis = PythonAnalysis(config, cache)
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or os.name != "posix" or not _worth_workers(files, analysis):
-        results = []
-        for source in files:
-            results.append(analysis.analyze(source))
+    can_fork = jobs > 1 and os.name == "posix"
+    if can_fork and len(files) >= PARALLEL_THRESHOLD:
+        return _analyze_in_workers(files, analysis, jobs, progress)
+    # A few files: what needs no parsing is answered here, without starting workers.
+    prepared = [analysis.prepare(source) for source in files]
+    waiting = [index for index, item in enumerate(prepared) if isinstance(item, _Pending)]
+    if progress and len(waiting) < len(files):
+        progress(len(files) - len(waiting))
+    if can_fork and _worth_workers(prepared):
+        done = _analyze_in_workers([files[index] for index in waiting], analysis, jobs, progress)
+        for index, result in zip(waiting, done):
+            prepared[index] = result
+        return prepared  # type: ignore[return-value]  # every item is a FileResult now
+    results = []
+    for source, item in zip(files, prepared):
+        if isinstance(item, _Pending):
+            item = analysis.complete(source, item)
             if progress:
                 progress(1)
-        return results
+        results.append(item)
+    return results
+
+
+def _analyze_in_workers(
+    files: Sequence[SourceFile],
+    analysis: PythonAnalysis,
+    jobs: int,
+    progress: Optional[Callable[[int], None]],
+) -> list[FileResult]:
     import concurrent.futures  # only here: together with multiprocessing ~50 ms of start-up
     import multiprocessing
 
