@@ -53,7 +53,41 @@ def _child_fields_from_source(method) -> Optional[tuple[str, ...]]:
     return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
 
 
-_CHILD_FIELDS: dict[type, Optional[tuple[str, ...]]] = {}
+_FIELDS_TO_READ: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+def _fields_to_read(node_class: type) -> tuple[tuple[str, ...], bool]:
+    """The fields to read children from, and whether they are known to hold only nodes,
+    sequences of nodes, None or MaybeSentinel (else every dataclass field, values checked)."""
+    found = _FIELDS_TO_READ.get(node_class)
+    if found is None:
+        fields = child_fields(node_class)
+        if fields is not None:
+            found = (fields, True)
+        elif dataclasses.is_dataclass(node_class):
+            found = (tuple(field.name for field in dataclasses.fields(node_class)), False)
+        else:
+            found = ((), True)
+        _FIELDS_TO_READ[node_class] = found
+    return found
+
+
+def children_of(node: cst.CSTNode, skipped: frozenset = frozenset()) -> list[cst.CSTNode]:
+    """``node.children`` in libcst's order, leaving out nodes whose class is in ``skipped``."""
+    children = []
+    fields, exact = _fields_to_read(node.__class__)
+    for field in fields:
+        value = getattr(node, field)
+        value_class = value.__class__
+        if value_class is tuple or value_class is list:
+            for child in value:
+                if child.__class__ not in skipped and (exact or isinstance(child, cst.CSTNode)):
+                    children.append(child)
+        elif value is None or value_class is MaybeSentinel or value_class in skipped:
+            continue
+        elif exact or isinstance(value, cst.CSTNode):  # (isinstance through ABCMeta is slow)
+            children.append(value)
+    return children
 
 
 def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -64,19 +98,4 @@ def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         node = pop()
         yield node
-        node_class = node.__class__
-        fields = _CHILD_FIELDS.get(node_class, False)
-        if fields is False:
-            fields = _CHILD_FIELDS[node_class] = child_fields(node_class)
-        if fields is None:
-            extend(reversed(node.children))  # a class whose fields cannot be read: ask libcst
-            continue
-        children = []
-        for field in fields:
-            value = getattr(node, field)
-            value_class = value.__class__
-            if value_class is tuple or value_class is list:
-                children.extend(value)
-            elif value is not None and value_class is not MaybeSentinel:
-                children.append(value)
-        extend(reversed(children))
+        extend(reversed(children_of(node)))

@@ -11,7 +11,6 @@ nodes, which no rule visits (unless one does: then they are walked too).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, MutableMapping, Optional
@@ -20,7 +19,7 @@ import libcst as cst
 from libcst import MaybeSentinel
 from libcst.metadata.scope_provider import _ASSIGNMENT_LIKE_NODES, ScopeVisitor
 
-from v6lint.cst_children import child_fields
+from v6lint.cst_children import child_fields, children_of
 
 # Leaves of layout and punctuation: no rule reports on them or asks for their parent.
 TRIVIA: frozenset[type] = frozenset(
@@ -44,25 +43,6 @@ TRIVIA: frozenset[type] = frozenset(
         cst.RightCurlyBrace,
     }
 )
-
-_FIELDS_TO_WALK: dict[type, tuple[tuple[str, ...], bool]] = {}
-
-
-def _fields_to_walk(node_class: type) -> tuple[tuple[str, ...], bool]:
-    """The fields to read children from, and whether they are known to hold only nodes,
-    sequences of nodes, None or MaybeSentinel (else every dataclass field, values checked)."""
-    found = _FIELDS_TO_WALK.get(node_class)
-    if found is None:
-        fields = child_fields(node_class)
-        if fields is not None:
-            found = (fields, True)
-        elif dataclasses.is_dataclass(node_class):
-            found = (tuple(field.name for field in dataclasses.fields(node_class)), False)
-        else:
-            found = ((), True)
-        _FIELDS_TO_WALK[node_class] = found
-    return found
-
 
 class _Leave:
     __slots__ = ("node",)
@@ -110,7 +90,7 @@ def walk(
     the subtrees still to walk (see ``pending_subtrees``)."""
     visits, leaves = dispatch_table(visitors)
     handled = set(visits) | set(leaves)
-    skipped = {cls for cls in TRIVIA if cls.__name__ not in handled} if skip_trivia else set()
+    skipped = frozenset(cls for cls in TRIVIA if cls.__name__ not in handled) if skip_trivia else frozenset()
     if parents is None:
         parents = {}
     if stack is None:
@@ -126,19 +106,7 @@ def walk(
             continue
         node = item
         node_class = type(node)
-        children = []
-        fields, exact = _fields_to_walk(node_class)
-        for field in fields:
-            value = getattr(node, field)
-            value_class = value.__class__
-            if value_class is tuple or value_class is list:
-                for child in value:
-                    if child.__class__ not in skipped and (exact or isinstance(child, cst.CSTNode)):
-                        children.append(child)
-            elif value is None or value_class is MaybeSentinel or value_class in skipped:
-                continue
-            elif exact or isinstance(value, cst.CSTNode):  # (isinstance through ABCMeta is slow)
-                children.append(value)
+        children = children_of(node, skipped)
         # Linked and stacked before the node's visitors run: they often ask for the parent
         # chain of a child, or of a node further down (see ``pending_subtrees``).
         for child in children:
@@ -231,41 +199,43 @@ def _plan(visitor, node_class: type):
     return tuple((field, _has_attribute_hooks(visitor, node_class, field)) for field in fields)
 
 
-def _skipped_trivia(visitor) -> frozenset:
+def _defines(visitor) -> Callable[[str], bool]:
+    """Whether ``visitor`` has a hook method of a name that does something: for a batch, one of
+    its members' (it calls them by name, nothing else); libcst's visitors carry an empty stub
+    for every hook name, which does not count."""
     methods = getattr(visitor, "visitor_methods", None)
-    if methods is not None:  # a batch: it calls its members' hooks by name, nothing else
-        return frozenset(c for c in TRIVIA if not _hooks_named(methods.__contains__, c.__name__))
+    if methods is not None:
+        return methods.__contains__
     visitor_class = visitor.__class__
-    generic = (
+    return lambda name: not getattr(getattr(visitor_class, name, None), "_is_no_op", True)
+
+
+def _hooks_named(defines: Callable[[str], bool], suffix: str) -> bool:
+    return defines(f"visit_{suffix}") or defines(f"leave_{suffix}")
+
+
+def _skipped_trivia(visitor) -> frozenset:
+    visitor_class = visitor.__class__
+    batched = getattr(visitor, "visitor_methods", None) is not None
+    generic = batched or (
         visitor_class.on_visit is cst.CSTVisitor.on_visit
         and visitor_class.on_leave in (cst.CSTVisitor.on_leave, _scope_on_leave, _LIBCST_SCOPE_ON_LEAVE)
     )
     if not generic:
         return frozenset()  # it does something for every node: give it every node
-
-    def defines(name: str) -> bool:
-        return not getattr(getattr(visitor_class, name, None), "_is_no_op", True)
-
+    defines = _defines(visitor)
     return frozenset(c for c in TRIVIA if not _hooks_named(defines, c.__name__))
-
-
-def _hooks_named(defines: Callable[[str], bool], type_name: str) -> bool:
-    return defines(f"visit_{type_name}") or defines(f"leave_{type_name}")
 
 
 def _has_attribute_hooks(visitor, node_class: type, field: str) -> bool:
     """Whether ``visitor`` has a ``visit_<Type>_<field>``/``leave_...`` method to call."""
-    names = (f"visit_{node_class.__name__}_{field}", f"leave_{node_class.__name__}_{field}")
-    methods = getattr(visitor, "visitor_methods", None)  # a batch of visitors
-    if methods is not None:
-        return any(name in methods for name in names)
-    if (
-        visitor.__class__.on_visit_attribute is cst.CSTVisitor.on_visit_attribute
-        and visitor.__class__.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
+    batched = getattr(visitor, "visitor_methods", None) is not None
+    if not batched and (
+        visitor.__class__.on_visit_attribute is not cst.CSTVisitor.on_visit_attribute
+        or visitor.__class__.on_leave_attribute is not cst.CSTVisitor.on_leave_attribute
     ):
-        # libcst's visitors carry an empty stub for every hook; those do nothing.
-        return any(not getattr(getattr(visitor, name, None), "_is_no_op", True) for name in names)
-    return True  # hooks of its own: always call them
+        return True  # hooks of its own: always call them
+    return _hooks_named(_defines(visitor), f"{node_class.__name__}_{field}")
 
 
 # ScopeProvider's visitor tests every node it leaves against a tuple of 17 node classes (an
