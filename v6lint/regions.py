@@ -14,8 +14,9 @@ text. So the cst engine parses a *reduced* copy:
   named by kept code that holds a hit (rules look up local functions by name) or by a kept
   class header (base classes), or when it mentions a kept class whose header holds a hit
   (rules about a class read its instantiations);
-- any other definition becomes a one-line stub binding the same name (``def name(): pass``) on
-  its first line, its other lines left empty.
+- any other definition becomes a stub binding the same name on its first line: ``def name():
+  pass`` for a one-line definition, else a string body that spans its other lines (see
+  ``_stub``).
 
 Kept text never moves: every line keeps its number and every kept character its column, so
 findings and fix edits need no mapping. The lexer knows strings, comments and brackets; where

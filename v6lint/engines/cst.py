@@ -4,8 +4,8 @@ Cost control, in order: rules whose byte triggers are absent are not run; a file
 runnable rule is not parsed; a big file is parsed as a reduced copy in which definitions that
 hold no trigger are stubs (v6lint.regions); the rules' pass is a plain walk (cst_walk) and
 libcst's metadata providers run without rebuilding the tree; scopes are computed only when a
-rule asks for a name that can match; positions only for files with a report, and only for the
-top-level statements that hold one (cst_positions).
+rule asks for a name that can match; positions only for files with a report, and only along
+the paths down to the reported nodes (cst_positions).
 """
 
 from __future__ import annotations
