@@ -126,3 +126,18 @@ def test_console_script_runs_as_a_module(tree):
     )
     assert completed.returncode == 1
     assert "bad.py:2:11: V6201" in completed.stdout
+
+
+def test_closed_pipe_ends_quietly():
+    # ``v6lint rules | head -0``: the reader is gone before the first line is written.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "v6lint", "rules"],
+            stdout=write_end, stderr=subprocess.PIPE, timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr

@@ -97,6 +97,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            # The reader went away (``v6lint rules | head``): no traceback, and no second
+            # error when Python flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
         except Exception:  # a bug in v6lint: say so plainly, keep the traceback for a report
             import traceback
 
