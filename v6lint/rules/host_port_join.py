@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
+from v6lint.rules._addressing import _key_of_call as _key_of
 from v6lint.rules._addressing import (
     HOST_WORDS,
     NOT_ADDRESS_WORDS,
@@ -663,6 +664,19 @@ class HostPortJoin(Rule):
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)):
             value = string_value(node)
             return None if value is not None and ":" in value else NOT
+        if isinstance(node, cst.IfExp):
+            # 'localhost' if os.name == 'nt' else '0.0.0.0': both sides decide
+            sides = (self._host(node.body), self._host(node.orelse))
+            return NOT if sides == (NOT, NOT) else (SHOWN if SHOWN in sides else None)
+        if isinstance(node, cst.Call):
+            func = node.func
+            called = func.attr.value if isinstance(func, cst.Attribute) else (
+                func.value if isinstance(func, cst.Name) else ""
+            )
+            if words(called) & {"wrap", "bracket", "brackets", "ipv6", "netloc", "quote", "format"}:
+                return NOT  # self._wrap_ipv6(host): already bracketed
+            if node.args and not _key_of(node):
+                return NOT  # what a call with arguments makes is no evidence of a bare host
         if isinstance(node, cst.Name):
             constant = string_value(self.module_constant(node))
             if constant is not None and ":" not in constant:
@@ -873,7 +887,9 @@ class HostPortJoin(Rule):
         child: cst.CSTNode = node
         in_call = False
         for ancestor in self.ancestors(node):
-            if isinstance(ancestor, (cst.Raise, cst.Assert, cst.FormattedStringExpression)):
+            if isinstance(ancestor, cst.Assert):
+                return KEY  # an expected value in a test, not an address being built
+            if isinstance(ancestor, (cst.Raise, cst.FormattedStringExpression)):
                 return None
             if isinstance(ancestor, cst.SubscriptElement):
                 return KEY
