@@ -163,10 +163,24 @@ class HostPortJoin(Rule):
     A host and a port joined with a bare colon, when the result is used as an address:
     `f"{host}:{port}"`, `"%s:%d" % (host, port)`, `"{}:{}".format(host, port)`,
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
-    URLs such as `f"http://{host}:{port}/path"` and `Host` header values. The left part must
-    be a host (named `host`, `ip`, `addr`, `server`, `peer`, ..., or `addr[0]` of a socket
-    address) and the right part a port (named `port`, an integer, `addr[1]`, or a literal such
-    as `:8080`).
+    URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
+    (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
+    `"{}:{}".format(*self.server_address)`.
+
+    Evidence decides whether the parts are a host and a port; names only add to it:
+    - origin: the parts came out of a socket address (`host, port = sock.getsockname()[:2]`,
+      `conn, (h, p) = sock.accept()`, `addr[0]`, `transport.get_extra_info("peername")`);
+    - use: the same values go into a socket call in the function (`connect((h, p))`,
+      `create_connection`, `getaddrinfo(h, p)`, `host=`/`port=` keywords);
+    - shape: the string says the left part is a host (`scheme://X:port`, `Host: X:port`,
+      `CONNECT X:port HTTP/1.x`) or it goes to a call that takes one (`HTTPConnection`,
+      `urlopen`, `ServerProxy`, ...); then a port (an integer, `%d`, a port by origin or name)
+      is enough;
+    - names: `host`, `ip`, `addr`, `server`, `peer`, ... and `port`, or the `{host}`/`{port}`
+      fields of a template.
+    A URL written inside a message (`log.info("Serving on http://%s:%d/ ..." % (h, p))`,
+    `print(f"Open http://{host}:{port}/")`, `__str__`) is reported with medium confidence:
+    people copy it to connect.
 
     ## Why it breaks on IPv6
     An IPv6 address written next to a port must be in brackets: `[2001:db8::1]:8080`
@@ -196,15 +210,24 @@ class HostPortJoin(Rule):
     The fix is **safe** when the host is a plain name (reading it twice cannot differ), and
     **unsafe** when it is an attribute or item (`self.host`, `addr[0]`): the second read could
     run a property or `__getitem__`. No fix is offered for `":".join(...)`, for a tuple-valued
-    operand (`"%s:%d" % addr`), or when the host is a call.
+    operand (`"%s:%d" % addr`), for bytes templates (`str()` of bytes prints `b'...'`), for
+    `netloc += ":" + str(port)` (the host is the text built so far), or when the host is a call.
+    How the rule decided that a part is a host (name, origin, use or shape) does not change the
+    rewrite, so these cases keep the tiers above.
 
     ## Exceptions
-    Not reported: hosts already bracketed (`f"[{host}]:{port}"`) or tested for a colon in the
-    same function; messages (arguments of logging, `print`, exceptions, `__repr__`, strings
-    with spaces around the pair, values stored under names such as `msg`, `label`, `key`);
-    dictionary keys; hosts that are module constants without a colon (`HOST = "127.0.0.1"`);
-    `"%s:%s" % (user, password)` and other pairs that are not host and port.
-    A report can be ignored where the host is an IPv4 address or a DNS name by construction.
+    Not reported: hosts already bracketed (`f"[{host}]:{port}"`, `self._wrap_ipv6(h)`) or
+    tested for a colon in the same function; plain host:port text in messages (logging,
+    `print`, exceptions, `__repr__`, strings with spaces around the pair, values stored under
+    names such as `msg`, `label`, `key`) unless it is a URL; expected values in `assert`s;
+    dictionary keys and subscripts; pairs that are not host and port by name or origin
+    (`(filename, lineno)`, `(user, password)`, `"%02d:%02d"`, `f"{prefix}:{id}"`).
+    Hosts that never need brackets by construction are silent: string literals and module
+    constants without a colon (`"localhost"`, `HOST = "127.0.0.1"`, `'a' if c else 'b'`),
+    values of `socket.gethostname()`, `getfqdn()` (a DNS name), `inet_ntoa()` and
+    `gethostbyname()` (IPv4 only), and the results of other calls with arguments (no evidence
+    of a bare host). Left alone: `logger.info("http://%s:%d", host, port)` (logging's own
+    arguments) and `string.Template`.
     """
 
     code = "V6502"
