@@ -296,6 +296,7 @@ class HostPortJoin(Rule):
         'def f(log, host, port):\n    log.warning("cannot reach %s:%d, retrying" % (host, port))\n',
         'def f(conns, host, port):\n    return conns[f"http://{host}:{port}"]\n',
         'def f(port):\n    host = socket.gethostbyname(socket.gethostname())\n    return "%s:%d" % (host, port)\n',
+        'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
         'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
         'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
     )
@@ -696,6 +697,8 @@ class HostPortJoin(Rule):
             called = func.attr.value if isinstance(func, cst.Attribute) else (
                 func.value if isinstance(func, cst.Name) else ""
             )
+            if called in _IPV4_OR_NAME_CALLS or (called == "getfqdn" and not node.args):
+                return NOT  # socket.gethostname(): a DNS name; inet_ntoa(): IPv4
             if words(called) & {"wrap", "bracket", "brackets", "ipv6", "netloc", "quote", "format"}:
                 return NOT  # self._wrap_ipv6(host): already bracketed
             if node.args and not _key_of(node):
