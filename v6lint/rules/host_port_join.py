@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
+from v6lint.rules._addressing import _key_of_call as _key_of
 from v6lint.rules._addressing import (
     HOST_WORDS,
     NOT_ADDRESS_WORDS,
@@ -20,9 +21,10 @@ from v6lint.rules._addressing import (
     name_words,
     tuple_index,
     unwrap_conversion,
+    string_value,
     words,
 )
-from v6lint.rules._base import Invalid, PendingFix, Rule, string_value
+from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
 
 # Calls whose string arguments are messages for people, not addresses.
 MESSAGE_CALLS = frozenset(
@@ -61,6 +63,90 @@ SINK_CALLS = frozenset(
     }
 )
 
+# Evidence levels for a part of a join: SHOWN by what the code does with the value (it came
+# out of a socket address, it went into one), NAMED by its name, NOT when the name or origin
+# says it is something else (a user, a time, an IPv4 address by construction).
+SHOWN, NAMED, NOT = "shown", "named", "not"
+# Calls that take a (host, port) socket address ...
+_SOCKADDR_CALLS = frozenset(
+    {"connect", "connect_ex", "bind", "sendto", "create_connection", "getnameinfo",
+     "create_server", "HTTPServer", "ThreadingHTTPServer", "TCPServer", "UDPServer",
+     "ThreadingTCPServer", "make_server", "SimpleXMLRPCServer", "WSGIServer"}
+)
+# ... calls that take a host and a port as two arguments (the value: the host's position) ...
+_HOST_PORT_CALLS = {
+    "getaddrinfo": 0, "open_connection": 0, "start_server": 1, "HTTPConnection": 0,
+    "HTTPSConnection": 0, "SMTP": 0, "SMTP_SSL": 0, "FTP": 0, "create_connection": 1,
+}
+# ... and calls whose result is an IPv4 address or a DNS name, never an IPv6 address.
+_IPV4_OR_NAME_CALLS = frozenset({"inet_ntoa", "gethostbyname", "gethostname"})
+
+
+# Calls whose argument is a "host:port" or a URL: what goes in is an address.
+_HOSTPORT_SINKS = frozenset(
+    {"HTTPConnection", "HTTPSConnection", "urlopen", "Request", "ServerProxy", "create_connection",
+     "insecure_channel", "secure_channel", "from_url", "urlsplit", "urlparse", "connect_tcp",
+     "websocket_connect", "create_connection", "ws_connect", "ClientSession", "StrictRedis"}
+)
+_URL_IN_TEXT = re.compile(r"(?:^|[\s(<'\"=\[])(?:[A-Za-z\0][\w+.\-\0]*:)?//$")
+_URL_END = re.compile(r"(?:[/?#][^\s]*)?[.,;)\]'\">]*(?:\s|$)")
+_CONNECT = re.compile(r"(?i)connect ")
+_HTTP_VERSION = re.compile(r" HTTP/\d(?:\.\d)?")
+KEY = "key"
+
+
+def _trim(suffix: str) -> str:
+    while suffix.endswith("\r\n"):
+        suffix = suffix[:-2]
+    return suffix
+
+
+def _shape(prefix: str, suffix: str) -> bool:
+    """The string says its left part is a host: a URL authority (``scheme://host:port``,
+    without userinfo after the pair), a ``Host:`` header, a ``CONNECT host:port HTTP/1.x``."""
+    if _CONNECT.fullmatch(prefix) and _HTTP_VERSION.fullmatch(suffix):
+        return True
+    if re.fullmatch(r"(?i)host:[ \t]*", prefix):
+        return True
+    if prefix.endswith("//") and "@" not in suffix.split("/", 1)[0]:
+        return True
+    return False
+
+
+class _Facts:
+    __slots__ = ("hosts", "ports", "plain", "other")
+
+    def __init__(self) -> None:
+        self.hosts: set[str] = set()
+        self.ports: set[str] = set()
+        self.plain: set[str] = set()  # every assignment is an IPv4 address or a DNS name
+        self.other: set[str] = set()
+
+
+def _unwrap(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``str(x)``, ``int(x)``, ``x.encode("ascii")``, ``x.decode()`` -> ``x``."""
+    node = unwrap_conversion(node)
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in ("encode", "decode")
+        and len(node.args) <= 2
+    ):
+        return node.func.value
+    return node
+
+
+def _strip_slice(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``addr[:2]`` -> ``addr`` (the host and port of a 4-tuple IPv6 address)."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        part = node.slice[0].slice
+        if isinstance(part, cst.Slice) and part.step is None and (
+            part.lower is None or (isinstance(part.lower, cst.Integer) and part.lower.value == "0")
+        ) and isinstance(part.upper, cst.Integer) and part.upper.value == "2":
+            return node.value
+    return node
+
+
 _PREFIX_OK = re.compile(
     r"(?:|(?:[A-Za-z\0][\w+.\-\0]*:)?//(?:[^\s/@]*@)?|[^\s@]*@|(?i:host:[ \t]*)|--?[\w\-]+=)"
 )
@@ -77,10 +163,24 @@ class HostPortJoin(Rule):
     A host and a port joined with a bare colon, when the result is used as an address:
     `f"{host}:{port}"`, `"%s:%d" % (host, port)`, `"{}:{}".format(host, port)`,
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
-    URLs such as `f"http://{host}:{port}/path"` and `Host` header values. The left part must
-    be a host (named `host`, `ip`, `addr`, `server`, `peer`, ..., or `addr[0]` of a socket
-    address) and the right part a port (named `port`, an integer, `addr[1]`, or a literal such
-    as `:8080`).
+    URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
+    (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
+    `"{}:{}".format(*self.server_address)`.
+
+    Evidence decides whether the parts are a host and a port; names only add to it:
+    - origin: the parts came out of a socket address (`host, port = sock.getsockname()[:2]`,
+      `conn, (h, p) = sock.accept()`, `addr[0]`, `transport.get_extra_info("peername")`);
+    - use: the same values go into a socket call in the function (`connect((h, p))`,
+      `create_connection`, `getaddrinfo(h, p)`, `host=`/`port=` keywords);
+    - shape: the string says the left part is a host (`scheme://X:port`, `Host: X:port`,
+      `CONNECT X:port HTTP/1.x`) or it goes to a call that takes one (`HTTPConnection`,
+      `urlopen`, `ServerProxy`, ...); then a port (an integer, `%d`, a port by origin or name)
+      is enough;
+    - names: `host`, `ip`, `addr`, `server`, `peer`, ... and `port`, or the `{host}`/`{port}`
+      fields of a template.
+    A URL written inside a message (`log.info("Serving on http://%s:%d/ ..." % (h, p))`,
+    `print(f"Open http://{host}:{port}/")`, `__str__`) is reported with medium confidence:
+    people copy it to connect.
 
     ## Why it breaks on IPv6
     An IPv6 address written next to a port must be in brackets: `[2001:db8::1]:8080`
@@ -110,15 +210,24 @@ class HostPortJoin(Rule):
     The fix is **safe** when the host is a plain name (reading it twice cannot differ), and
     **unsafe** when it is an attribute or item (`self.host`, `addr[0]`): the second read could
     run a property or `__getitem__`. No fix is offered for `":".join(...)`, for a tuple-valued
-    operand (`"%s:%d" % addr`), or when the host is a call.
+    operand (`"%s:%d" % addr`), for bytes templates (`str()` of bytes prints `b'...'`), for
+    `netloc += ":" + str(port)` (the host is the text built so far), or when the host is a call.
+    How the rule decided that a part is a host (name, origin, use or shape) does not change the
+    rewrite, so these cases keep the tiers above.
 
     ## Exceptions
-    Not reported: hosts already bracketed (`f"[{host}]:{port}"`) or tested for a colon in the
-    same function; messages (arguments of logging, `print`, exceptions, `__repr__`, strings
-    with spaces around the pair, values stored under names such as `msg`, `label`, `key`);
-    dictionary keys; hosts that are module constants without a colon (`HOST = "127.0.0.1"`);
-    `"%s:%s" % (user, password)` and other pairs that are not host and port.
-    A report can be ignored where the host is an IPv4 address or a DNS name by construction.
+    Not reported: hosts already bracketed (`f"[{host}]:{port}"`, `self._wrap_ipv6(h)`) or
+    tested for a colon in the same function; plain host:port text in messages (logging,
+    `print`, exceptions, `__repr__`, strings with spaces around the pair, values stored under
+    names such as `msg`, `label`, `key`) unless it is a URL; expected values in `assert`s;
+    dictionary keys and subscripts; pairs that are not host and port by name or origin
+    (`(filename, lineno)`, `(user, password)`, `"%02d:%02d"`, `f"{prefix}:{id}"`).
+    Hosts that never need brackets by construction are silent: string literals and module
+    constants without a colon (`"localhost"`, `HOST = "127.0.0.1"`, `'a' if c else 'b'`),
+    values of `socket.gethostname()`, `getfqdn()` (a DNS name), `inet_ntoa()` and
+    `gethostbyname()` (IPv4 only), and the results of other calls with arguments (no evidence
+    of a bare host). Left alone: `logger.info("http://%s:%d", host, port)` (logging's own
+    arguments) and `string.Template`.
     """
 
     code = "V6502"
@@ -148,6 +257,13 @@ class HostPortJoin(Rule):
         # ":".join((host, port)), ":".join(map(str, addr))
         re.compile(rb"""":"\.join\(\s*(?:[(\[]|map\s*\()"""),
         re.compile(rb"""':'\.join\(\s*(?:[(\[]|map\s*\()"""),
+        # URLs inside texts: "running on http://%s:%d (...)", f"see http://{host}:{port} ..."
+        re.compile(rb"""//%s:%"""),
+        re.compile(rb"""//\{[^{}\n]*\}:(?:\{|[1-9])"""),
+        # b"CONNECT %s:%d HTTP/1.0\r\n"
+        b"CONNECT %s:%",
+        # netloc += ":" + str(port), netloc += ":%d" % port
+        re.compile(rb"""\+=\s*[rRuUbB]?["']:(?:["']|%)"""),
     )
 
     VALID = (
@@ -166,6 +282,23 @@ class HostPortJoin(Rule):
         'print("%s:%d" % (host, port))',
         'text = f"Server at {host}:{port} is up"',
         'pair = "{}:{}".format(name, value)',
+        # Look-alikes that are no host:port, hosts that never need brackets, messages.
+        'def f(filename, lineno):\n    where = "%s:%d" % (filename, lineno)\n    return where\n',
+        'def f(port):\n    name = socket.gethostname()\n    url = f"http://{name}:{port}/"\n    return url\n',
+        'def f(packed, port):\n    ip = socket.inet_ntoa(packed)\n    target = f"{ip}:{port}"\n    return target\n',
+        'def f(sock):\n    host, port = sock.getsockname()[:2]\n    print("listening on %s:%d" % (host, port))\n',
+        'def f(prefix, id):\n    key = f"{prefix}:{id}"\n    return key\n',
+        'def f(module, func):\n    target = "{module}:{func}".format(module=module, func=func)\n    return target\n',
+        'def f(h, m):\n    stamp = "%02d:%02d" % (h, m)\n    return stamp\n',
+        'def f(sock):\n    host, port = sock.getpeername()[:2]\n    if ":" in host:\n        host = "[%s]" % host\n    return "http://%s:%d/" % (host, port)\n',
+        'def f(port):\n    url = "http://%s:%d/" % ("localhost", port)\n    return url\n',
+        'def f(a, b, host):\n    url = "ftp://%s:%s@%s/" % (a, b, host)\n    return url\n',
+        'def f(log, host, port):\n    log.warning("cannot reach %s:%d, retrying" % (host, port))\n',
+        'def f(conns, host, port):\n    return conns[f"http://{host}:{port}"]\n',
+        'def f(port):\n    host = socket.gethostbyname(socket.gethostname())\n    return "%s:%d" % (host, port)\n',
+        'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
+        'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
+        'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
     )
     INVALID = (
         Invalid(
@@ -206,6 +339,63 @@ class HostPortJoin(Rule):
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
         Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
         Invalid('def f(host, port):\n    url = ("http://%s:%d" "/RPC2") % (host, port)\n', fixed=None),
+        # Evidence other than names: socket addresses, sinks, the string's shape.
+        Invalid(
+            'def f(sock):\n    host, port = sock.getsockname()[:2]\n    url = "http://%s:%d/" % (host, port)\n    return url\n',
+            fixed='def f(sock):\n    host, port = sock.getsockname()[:2]\n    url = "http://[%s]:%d/" % (host, port) if ":" in str(host) else "http://%s:%d/" % (host, port)\n    return url\n',
+        ),
+        Invalid(
+            'def f(sock):\n    a, b = sock.getpeername()[:2]\n    target = f"{a}:{b}"\n    return target\n',
+            fixed='def f(sock):\n    a, b = sock.getpeername()[:2]\n    target = f"[{a}]:{b}" if ":" in str(a) else f"{a}:{b}"\n    return target\n',
+        ),
+        Invalid(
+            'def f(listener):\n    conn, (rhost, rport) = listener.accept()\n    peer = rhost + ":" + str(rport)\n    return conn, peer\n',
+            fixed='def f(listener):\n    conn, (rhost, rport) = listener.accept()\n    peer = ("[" + rhost + "]") + ":" + str(rport) if ":" in str(rhost) else rhost + ":" + str(rport)\n    return conn, peer\n',
+        ),
+        Invalid(
+            'def f(h, p):\n    sock = socket.create_connection((h, p))\n    endpoint = f"{h}:{p}"\n    return sock, endpoint\n',
+            fixed='def f(h, p):\n    sock = socket.create_connection((h, p))\n    endpoint = f"[{h}]:{p}" if ":" in str(h) else f"{h}:{p}"\n    return sock, endpoint\n',
+        ),
+        Invalid(
+            'def f(srv, port):\n    url = "http://%s:%d/status" % (srv, port)\n    return url\n',
+            fixed='def f(srv, port):\n    url = "http://[%s]:%d/status" % (srv, port) if ":" in str(srv) else "http://%s:%d/status" % (srv, port)\n    return url\n',
+        ),
+        Invalid(
+            'def f(a, b):\n    return "https://{host}:{port}/v1".format(host=a, port=b)\n',
+            fixed='def f(a, b):\n    return "https://[{host}]:{port}/v1".format(host=a, port=b) if ":" in str(a) else "https://{host}:{port}/v1".format(host=a, port=b)\n',
+        ),
+        Invalid(
+            'def f(log, host, port):\n    log.info("Serving on http://%s:%d/ (press Ctrl-C to stop)" % (host, port))\n',
+            fixed='def f(log, host, port):\n    log.info("Serving on http://[%s]:%d/ (press Ctrl-C to stop)" % (host, port) if ":" in str(host) else "Serving on http://%s:%d/ (press Ctrl-C to stop)" % (host, port))\n',
+        ),
+        Invalid(
+            'def f(host, port):\n    print(f"Open http://{host}:{port}/ in a browser")\n',
+            fixed='def f(host, port):\n    print(f"Open http://[{host}]:{port}/ in a browser" if ":" in str(host) else f"Open http://{host}:{port}/ in a browser")\n',
+        ),
+        Invalid(
+            'def f(sock):\n    return "%s:%d" % sock.getpeername()[:2]\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(transport):\n    peer = "%s:%s" % transport.get_extra_info("peername")[:2]\n    return peer\n',
+            fixed=None,
+        ),
+        Invalid(
+            'class Proxy:\n    def tunnel(self):\n        self.send(b"CONNECT %s:%d HTTP/1.0\\r\\n" % (self.proxy_host.encode("ascii"), self.proxy_port))\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(sock, host, port):\n    sock.sendall(b"Host: %s:%d\\r\\n" % (host, port))\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(netloc, port):\n    netloc += ":" + str(port)\n    return netloc\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(netloc, port):\n    netloc += ":%d" % port\n    return netloc\n',
+            fixed=None,
+        ),
     )
 
     # -- the five spellings ----------------------------------------------------------------
@@ -235,9 +425,7 @@ class HostPortJoin(Rule):
             suffix = _text(rest)
             if port_node is None:
                 suffix = _LITERAL_PORT.sub("", suffix, count=1)
-            elif port_node is not None and not self._is_port(port_node):
-                continue
-            if not self._is_host(part.expression):
+            if not self._pair_here(node, part.expression, port_node or cst.Integer("80"), prefix, suffix):
                 continue
 
             def bracketed(i=i):
@@ -275,6 +463,14 @@ class HostPortJoin(Rule):
         if template is None or ":" not in template:
             return
         conversions = [m for m in _PERCENT.finditer(template) if m.group("conv") != "%"]
+        if (
+            len(conversions) == 1
+            and template.startswith(":")
+            and template[1 : conversions[0].start()] == ""
+            and conversions[0].group("conv") in "sdi"
+        ):
+            self._appended_port(node, node.right, template[conversions[0].end() :])
+            return
         for k, match in enumerate(conversions[:-1]):
             nxt = conversions[k + 1]
             if match.group("conv") != "s" or template[match.end() : nxt.start()] != ":":
@@ -290,13 +486,13 @@ class HostPortJoin(Rule):
                 port = _dict_value(right, nxt.group("key") or "")
             elif isinstance(right, cst.Tuple) and len(right.elements) == len(conversions):
                 host, port = right.elements[k].value, right.elements[k + 1].value
-            elif len(conversions) == 2 and is_address_tuple(unwrap_conversion(right)):
+            elif len(conversions) == 2 and self._address_tuple(unwrap_conversion(right)):
                 # "%s:%d" % sock.getpeername()
                 self._consider(node, None, prefix, suffix, None)
                 return
             if host is None or port is None:
                 return
-            if not (self._is_host(host) and (self._is_port(port) or nxt.group("conv") in "di")):
+            if not self._pair_here(node, host, port, prefix, suffix, nxt.group("conv") in "di"):
                 return
             self._consider(node, host, prefix, suffix, self._retemplate(node, node.left, k, "%"))
             return
@@ -339,18 +535,38 @@ class HostPortJoin(Rule):
             host, port = resolved[k], resolved[k + 1]
             if host is None or port is None:
                 star = [a for a in node.args if a.star == "*"]
-                if len(fields) == 2 and len(star) == 1 and not positional and is_address_tuple(
+                if len(fields) == 2 and len(star) == 1 and not positional and self._address_tuple(
                     unwrap_conversion(star[0].value)
                 ):
                     self._consider(node, None, prefix, suffix, None)
                 return
-            if self._is_host(host) and self._is_port(port):
+            if self._pair_here(node, host, port, prefix, suffix):
                 synthetic = node.func.attr.value == "format_map" or not any(
                     host is a.value for a in node.args
                 )
                 builder = None if synthetic else self._retemplate(node, node.func.value, k, "{")
                 self._consider(node, None if synthetic else host, prefix, suffix, builder)
             return
+
+    def _appended_port(self, node: cst.BaseExpression, port, suffix: str) -> None:
+        """``netloc += ":" + str(port)``, ``host += ":%d" % port``: the target is the host."""
+        statement = self.parent(node)
+        if not (
+            isinstance(statement, cst.AugAssign)
+            and isinstance(statement.operator, cst.AddAssign)
+            and statement.value is node
+        ):
+            return
+        target = statement.target
+        found = name_words(target)
+        h = self._host(target)
+        if h is NOT or (h is None and not found & {"netloc", "authority", "hostport", "location"}):
+            return
+        if self._port(port) is NOT or (self._port(port) is None and not isinstance(port, cst.Integer)):
+            return
+        if re.search(r"\s", _trim(suffix)):
+            return
+        self._consider(node, target, "", suffix, None)
 
     def _concatenation(self, node: cst.BinaryOperation) -> None:
         operands: list[cst.BaseExpression] = []
@@ -360,23 +576,25 @@ class HostPortJoin(Rule):
             current = current.left
         operands.insert(0, current)
         literals = [string_value(o) for o in operands]
+        if literals[0] == ":" and len(operands) >= 2 and literals[1] is None:
+            self._appended_port(node, operands[1], _joined(literals[2:]))
+            return
         for i in range(len(operands) - 1):
             colon = literals[i + 1]
             if literals[i] is not None or colon is None or not colon.startswith(":"):
                 continue
             if colon == ":" and i + 2 < len(operands) and literals[i + 2] is None:
                 port = operands[i + 2]
-                if not self._is_port(port):
-                    continue
                 suffix = _joined(literals[i + 3 :])
             elif _LITERAL_PORT.match(colon):
+                port = cst.Integer("80")
                 suffix = _joined([_LITERAL_PORT.sub("", colon, count=1)] + literals[i + 2 :])
             else:
                 continue
             host = operands[i]
-            if not self._is_host(host):
-                continue
             prefix = _joined(literals[:i])
+            if not self._pair_here(node, host, port, prefix, suffix):
+                continue
             bracketed = None
             if isinstance(operands[i + 1], cst.SimpleString):
                 quote = '"' if operands[i + 1].quote.endswith('"') else "'"
@@ -395,70 +613,289 @@ class HostPortJoin(Rule):
         value = node.args[0].value
         if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == 2:
             host, port = value.elements[0].value, value.elements[1].value
-            if self._is_host(host) and self._is_port(port):
+            if self._pair_here(node, host, port, "", ""):
                 self._consider(node, host, "", "", None)
         elif (
             isinstance(value, cst.Call)
             and isinstance(value.func, cst.Name)
             and value.func.value == "map"
             and len(value.args) == 2
-            and is_address_tuple(value.args[1].value)
+            and self._address_tuple(value.args[1].value)
         ):
             self._consider(node, None, "", "", None)
 
     # -- judging and reporting -------------------------------------------------------------
 
     def _is_host(self, node: cst.BaseExpression) -> bool:
-        node = unwrap_conversion(node)
-        indexed = tuple_index(node)
-        if indexed is not None:
-            return indexed[1] == 0 and is_address_tuple(indexed[0])
-        constant = string_value(self.module_constant(node)) if isinstance(node, cst.Name) else None
-        if constant is not None and ":" not in constant:
-            return False  # DEFAULT_HTTP_HOST = "127.0.0.1": never needs brackets
-        found = name_words(node)
-        if found & (NOT_ADDRESS_WORDS - {"ipv4", "v4", "inet4"}) or found & PORT_WORDS:
-            return False
-        if found & {"ipv4", "v4", "inet4"}:
-            return False  # an IPv4 address needs no brackets
-        if found & HOST_WORDS:
-            return True
-        if isinstance(node, cst.Name) and not found & MESSAGE_WORDS:
-            value = local_value(self, node)
-            if isinstance(value, cst.Call):
-                func = value.func
-                called = func.attr.value if isinstance(func, cst.Attribute) else (
-                    func.value if isinstance(func, cst.Name) else None
-                )
-                return called in ("gethostname", "getfqdn")
-        return False
+        return self._host(node) in (NAMED, SHOWN)
 
     def _is_port(self, node: cst.BaseExpression) -> bool:
-        node = unwrap_conversion(node)
-        if isinstance(node, cst.Integer):
-            return True
+        return self._port(node) in (NAMED, SHOWN)
+
+    def _pair_here(self, node, host, port, prefix: str, suffix: str, number: bool = False, labels=None) -> bool:
+        """The pair check for one join: the parts' evidence, helped by the string's shape and
+        by a sink the string goes to."""
+        shape = _shape(prefix, _trim(suffix)) or self._strong_sink(node)
+        if labels is not None:
+            host_label, port_label = (words(label) for label in labels)
+            if self._host(host) is None and host_label & HOST_WORDS and not host_label & NOT_ADDRESS_WORDS:
+                host = cst.Name("host")  # "{host}:{port}".format(host=..., port=...)
+            if self._port(port) is None and port_label & PORT_WORDS:
+                port = cst.Name("port")
+        return self._pair(host, port, number, shape)
+
+    def _strong_sink(self, node) -> bool:
+        """The string is an argument of a call that takes "host:port" or a URL."""
+        parent = self.parent(node)
+        if not isinstance(parent, cst.Arg):
+            return False
+        call = self.parent(parent)
+        if not isinstance(call, cst.Call):
+            return False
+        func = call.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else None
+        )
+        return called in _HOSTPORT_SINKS
+
+    def _pair(self, host, port, port_is_number: bool = False, shape: bool = False) -> bool:
+        """Whether ``host`` and ``port`` are a host and a port, on the evidence.
+
+        ``shape``: the string itself says the left part is a host (a URL authority, a
+        ``Host:`` header, a ``CONNECT`` request line); ``port_is_number``: a ``%d``.
+        """
+        h, p = self._host(host), self._port(port)
+        if h is NOT or p is NOT:
+            return False
+        if p is None and port_is_number:
+            p = NAMED
+        if h is None:
+            # An unnamed left part is a host when the string's shape or the right part's
+            # origin (a socket address, a port that went into one) says so.
+            return p is not None and (shape or p is SHOWN)
+        if p is None:
+            return h is SHOWN and shape
+        return True
+
+    def _host(self, node: cst.BaseExpression):
+        """SHOWN (a socket address's host by origin or use), NAMED, NOT, or None (no idea)."""
+        node = _unwrap(node)
         indexed = tuple_index(node)
         if indexed is not None:
-            return indexed[1] == 1 and is_address_tuple(indexed[0])
+            if self._address_tuple(indexed[0]):
+                return SHOWN if indexed[1] == 0 else NOT
+            return NOT if indexed[1] != 0 else None
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)):
+            value = string_value(node)
+            return None if value is not None and ":" in value else NOT
+        if isinstance(node, cst.IfExp):
+            # 'localhost' if os.name == 'nt' else '0.0.0.0': both sides decide
+            sides = (self._host(node.body), self._host(node.orelse))
+            return NOT if sides == (NOT, NOT) else (SHOWN if SHOWN in sides else None)
+        if isinstance(node, cst.Call):
+            func = node.func
+            called = func.attr.value if isinstance(func, cst.Attribute) else (
+                func.value if isinstance(func, cst.Name) else ""
+            )
+            if called in _IPV4_OR_NAME_CALLS or (called == "getfqdn" and not node.args):
+                return NOT  # socket.gethostname(): a DNS name; inet_ntoa(): IPv4
+            if words(called) & {"wrap", "bracket", "brackets", "ipv6", "netloc", "quote", "format"}:
+                return NOT  # self._wrap_ipv6(host): already bracketed
+            if node.args and not _key_of(node):
+                return NOT  # what a call with arguments makes is no evidence of a bare host
+        if isinstance(node, cst.Name):
+            constant = string_value(self.module_constant(node))
+            if constant is not None and ":" not in constant:
+                return NOT  # DEFAULT_HTTP_HOST = "127.0.0.1": never needs brackets
         found = name_words(node)
-        return bool(found & PORT_WORDS) and not found & {"key", "name", "list", "range"}
+        if found & NOT_ADDRESS_WORDS or found & PORT_WORDS:
+            return NOT  # user, key, time, ipv4 ...: not a host that needs brackets
+        code = code_of(self, node)
+        facts = self._facts(node)
+        if code in facts.hosts:
+            return SHOWN
+        if code in facts.plain:
+            return NOT  # inet_ntoa(), gethostbyname(), gethostname(), "localhost"
+        if found & HOST_WORDS:
+            return NAMED
+        if isinstance(node, cst.Name) and not found & MESSAGE_WORDS:
+            value = local_value(self, node)
+            if value is not None and value is not node:
+                return self._host(value) if not isinstance(value, cst.Name) else None
+        return None
+
+    def _port(self, node: cst.BaseExpression):
+        node = _unwrap(node)
+        if isinstance(node, cst.Integer):
+            return SHOWN
+        indexed = tuple_index(node)
+        if indexed is not None:
+            if self._address_tuple(indexed[0]):
+                return SHOWN if indexed[1] == 1 else NOT
+            return None
+        found = name_words(node)
+        if found & {"key", "name", "list", "range"} or found & (NOT_ADDRESS_WORDS - {"id"}):
+            return NOT
+        if code_of(self, node) in self._facts(node).ports:
+            return SHOWN
+        if found & PORT_WORDS:
+            return NAMED
+        return None
+
+    def _address_tuple(self, node: cst.BaseExpression, depth: int = 0) -> bool:
+        """A (host, port) socket address: ``sock.getpeername()[:2]``, ``server_address``,
+        ``transport.get_extra_info("peername")``, or a local name holding one."""
+        node = _strip_slice(node)
+        if is_address_tuple(node):
+            return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            if node.func.attr.value == "get_extra_info" and node.args:
+                return string_value(node.args[0].value) in ("peername", "sockname")
+        if isinstance(node, cst.Name) and depth == 0:
+            value = local_value(self, node)
+            if value is not None and not isinstance(value, cst.Name):
+                return self._address_tuple(value, depth + 1)
+        return False
+
+    def _facts(self, node: cst.CSTNode) -> "_Facts":
+        """What the function around ``node`` (and its class, for ``self.x``) says of values."""
+        function = enclosing_function(self, node)
+        scopes = [function]
+        if isinstance(node, cst.Attribute) and isinstance(function, cst.FunctionDef):
+            for ancestor in self.ancestors(function):
+                if isinstance(ancestor, cst.ClassDef):
+                    scopes.append(ancestor)
+                    break
+        facts = _Facts()
+        for scope in scopes:
+            key = ("v6502-facts", id(scope))
+            cache = self.context.memo
+            if key not in cache:
+                cache[key] = (scope, self._collect(scope))
+            found = cache[key][1]
+            facts.hosts |= found.hosts
+            facts.ports |= found.ports
+            facts.plain |= found.plain
+            facts.other |= found.other
+        facts.plain -= facts.hosts | facts.other
+        return facts
+
+    def _collect(self, scope: cst.CSTNode) -> "_Facts":
+        facts = _Facts()
+        for node in iter_nodes(scope):
+            if isinstance(node, cst.Assign):
+                value = node.value
+                for target in node.targets:
+                    self._assigned(facts, target.target, value)
+            elif isinstance(node, (cst.AugAssign, cst.AnnAssign)) and node.value is not None:
+                if isinstance(node, cst.AnnAssign):
+                    self._assigned(facts, node.target, node.value)
+                elif isinstance(node.target, (cst.Name, cst.Attribute)):
+                    facts.other.add(code_of(self, node.target))
+            elif isinstance(node, cst.Call):
+                self._call_facts(facts, node)
+        return facts
+
+    def _assigned(self, facts: "_Facts", target, value) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            elements = [e.value for e in target.elements]
+            if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elements):
+                for element, part in zip(elements, value.elements):
+                    if not isinstance(part, cst.StarredElement):
+                        self._assigned(facts, element, part.value)
+                return
+            if len(elements) >= 2 and self._address_tuple(value, 1):
+                facts.hosts.add(code_of(self, elements[0]))
+                facts.ports.add(code_of(self, elements[1]))
+            elif (
+                len(elements) == 2
+                and isinstance(value, cst.Call)
+                and isinstance(value.func, cst.Attribute)
+                and value.func.attr.value in ("accept", "recvfrom")
+                and isinstance(elements[1], (cst.Tuple, cst.List))
+                and len(elements[1].elements) >= 2
+            ):
+                # conn, (host, port) = sock.accept()
+                facts.hosts.add(code_of(self, elements[1].elements[0].value))
+                facts.ports.add(code_of(self, elements[1].elements[1].value))
+            return
+        if not isinstance(target, (cst.Name, cst.Attribute)):
+            return
+        code = code_of(self, target)
+        indexed = tuple_index(value)
+        if indexed is not None and self._address_tuple(indexed[0], 1):
+            (facts.hosts if indexed[1] == 0 else facts.ports).add(code)
+            return
+        literal = string_value(value)
+        if literal is not None and ":" not in literal and literal.strip():
+            facts.plain.add(code)
+            return
+        if isinstance(value, cst.Call):
+            func = value.func
+            called = func.attr.value if isinstance(func, cst.Attribute) else (
+                func.value if isinstance(func, cst.Name) else None
+            )
+            if called in _IPV4_OR_NAME_CALLS or (called == "getfqdn" and not value.args):
+                facts.plain.add(code)
+                return
+        facts.other.add(code)
+
+    def _call_facts(self, facts: "_Facts", call: cst.Call) -> None:
+        func = call.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else None
+        )
+        if called in _SOCKADDR_CALLS:
+            for arg in call.args:
+                if isinstance(arg.value, cst.Tuple) and len(arg.value.elements) in (2, 4):
+                    first, second = arg.value.elements[0].value, arg.value.elements[1].value
+                    if not isinstance(_unwrap(first), (cst.SimpleString, cst.Integer)):
+                        facts.hosts.add(code_of(self, _unwrap(first)))
+                    facts.ports.add(code_of(self, _unwrap(second)))
+                    break
+        elif called in _HOST_PORT_CALLS:
+            positional = [a.value for a in call.args if a.keyword is None and not a.star]
+            offset = _HOST_PORT_CALLS[called]
+            if len(positional) >= offset + 2:
+                host, port = _unwrap(positional[offset]), _unwrap(positional[offset + 1])
+                if not isinstance(host, (cst.SimpleString, cst.Integer)):
+                    facts.hosts.add(code_of(self, host))
+                facts.ports.add(code_of(self, port))
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in ("host", "hostname", "server_hostname"):
+                facts.hosts.add(code_of(self, _unwrap(arg.value)))
+            elif arg.keyword is not None and arg.keyword.value == "port":
+                facts.ports.add(code_of(self, _unwrap(arg.value)))
 
     def _consider(self, node, host, prefix: str, suffix: str, bracketed) -> None:
-        suffix = suffix[:-2] if suffix.endswith("\r\n") else suffix
-        if not _PREFIX_OK.fullmatch(prefix) or re.search(r"\s", suffix):
+        suffix = _trim(suffix)
+        plain = bool(_PREFIX_OK.fullmatch(prefix)) and not re.search(r"\s", suffix)
+        request_line = bool(_CONNECT.fullmatch(prefix) and _HTTP_VERSION.fullmatch(suffix))
+        # A URL inside a text ("running on http://%s:%d/ ..."): what people copy to connect.
+        in_text = bool(_URL_IN_TEXT.search(prefix) and _URL_END.match(suffix)) and (
+            "@" not in suffix.split("/", 1)[0]
+        )
+        if not (plain or request_line or in_text):
             return
         context = self._context(node)
-        if context is None:
+        if context is KEY:
             return
+        if context is None and not in_text:
+            return  # a message, a repr: only the URLs in it are reported
         if host is not None:
             aware = awareness(self, node)
-            if aware.brackets or code_of(self, unwrap_conversion(host)) in aware.colon_tests:
+            if aware.brackets or code_of(self, _unwrap(host)) in aware.colon_tests:
                 return
         elif awareness(self, node).brackets:
             return
-        confidence = Confidence.HIGH if ("//" in prefix or "host" in prefix.lower() or context) else Confidence.MEDIUM
+        if context is None:
+            confidence = Confidence.MEDIUM
+        elif request_line or "//" in prefix or "host" in prefix.lower() or context:
+            confidence = Confidence.HIGH
+        else:
+            confidence = Confidence.MEDIUM
         fix = None
-        if host is not None and bracketed is not None:
+        if host is not None and bracketed is not None and not _is_bytes(node):
             fix = self._fix(node, unwrap_conversion(host), bracketed)
         self.report(
             node,
@@ -468,21 +905,23 @@ class HostPortJoin(Rule):
             fix=fix,
         )
 
-    def _context(self, node: cst.CSTNode) -> Optional[bool]:
-        """None when the string is a message or a key; else whether it clearly is an address."""
+    def _context(self, node: cst.CSTNode):
+        """KEY for a key, None for a message; else whether it clearly is an address."""
         function = enclosing_function(self, node)
         if isinstance(function, cst.FunctionDef) and function.name.value in _REPR_FUNCTIONS:
             return None
         child: cst.CSTNode = node
         in_call = False
         for ancestor in self.ancestors(node):
-            if isinstance(ancestor, (cst.Raise, cst.Assert, cst.FormattedStringExpression)):
+            if isinstance(ancestor, cst.Assert):
+                return KEY  # an expected value in a test, not an address being built
+            if isinstance(ancestor, (cst.Raise, cst.FormattedStringExpression)):
                 return None
             if isinstance(ancestor, cst.SubscriptElement):
-                return None
+                return KEY
             if isinstance(ancestor, cst.DictElement):
                 if child is ancestor.key:
-                    return None
+                    return KEY
                 key = string_value(ancestor.key)
                 return bool(key and words(key) & ADDRESS_SINK_WORDS)
             if isinstance(ancestor, cst.Arg) and ancestor.keyword is not None:
@@ -590,6 +1029,14 @@ class HostPortJoin(Rule):
             rpar=[cst.RightParen()] if needs_parens else [],
         )
         return PendingFix("Bracket the host when it contains ':'", safety, [(node, replacement)])
+
+
+def _is_bytes(node: cst.CSTNode) -> bool:
+    """A bytes template: ``str(host)`` in a fix would print ``b'...'`` (and warn under -b)."""
+    for literal in iter_nodes(node):
+        if isinstance(literal, cst.SimpleString) and "b" in literal.prefix.lower():
+            return True
+    return False
 
 
 def strip_outer(node: cst.BaseExpression) -> cst.BaseExpression:
