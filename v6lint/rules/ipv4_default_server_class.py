@@ -119,10 +119,26 @@ class Ipv4DefaultServerClass(Rule):
     `address_family`. A subclass is reported at its `class` line, once: its instantiations
     and its own subclasses are not reported again.
 
+    A standard class is followed through a name bound once: an import alias, a module
+    constant (`SERVER = HTTPServer`), a local variable (also `A if cond else B` when both
+    are standard IPv4 classes), and a parameter default (the documentation's
+    `def run(server_class=HTTPServer, ...): server_class(("", 8000), handler)`, unless a call
+    in the file passes that parameter something else). A standard class passed to a function
+    of the same file that calls the parameter (`start(socketserver.TCPServer, 9000)`) is
+    reported at the argument.
+
+    Also reported: `logging.config.listen()` (a `ThreadingTCPServer` on `"localhost"`, IPv4
+    only, with no way to change it) and multiprocessing's `Listener((host, port))` without
+    `family=` and `BaseManager`/`SyncManager`/`SharedMemoryManager` (and local subclasses)
+    given a `(host, port)` address: multiprocessing derives the family from the address's
+    type, so every tuple is `"AF_INET"` and `Listener(("::1", 0))` raises `socket.gaierror`.
+
     ## Why it breaks on IPv6
     These classes inherit `address_family = socket.AF_INET` from `socketserver.TCPServer`.
     The server binds IPv4 only: `("", 8000)` listens on 0.0.0.0, an IPv6 host such as `"::"`
-    raises `socket.gaierror`, and on an IPv6-only host clients can never connect.
+    or `"::1"` raises `socket.gaierror` (a certain bug; the message says so), `"localhost"`
+    is resolved for IPv4 only (127.0.0.1), and on an IPv6-only host the AF_INET socket
+    cannot even be created, so clients can never connect.
 
     ## Example
     ```python
@@ -130,6 +146,11 @@ class Ipv4DefaultServerClass(Rule):
         pass
 
     httpd = http.server.HTTPServer(("", 8000), Handler)
+
+    def run(server_class=HTTPServer, handler_class=BaseHTTPRequestHandler):
+        server_class(("", 8000), handler_class).serve_forever()
+
+    listener = multiprocessing.connection.Listener(("localhost", 6000), authkey=key)
     ```
 
     ## Fix
@@ -146,7 +167,10 @@ class Ipv4DefaultServerClass(Rule):
 
     httpd = DualStackServer(("::", 8000), Handler)
     ```
-    or set `address_family` from `socket.getaddrinfo(host, port, type=SOCK_STREAM)[0][0]`.
+    or set `address_family` from `socket.getaddrinfo(host, port, type=SOCK_STREAM)[0][0]`
+    (`http.server.test()` does that since Python 3.8). multiprocessing: a Unix socket path
+    for local use; `Listener` (and the matching `Client`) also accept `family="AF_INET6"`
+    for an IPv6 address, managers do not. `logging.config.listen()` has no IPv6 form.
 
     ## Fix safety
     An unsafe fix is offered only at a subclass definition that sets neither
@@ -159,19 +183,30 @@ class Ipv4DefaultServerClass(Rule):
     clients shown as `::ffff:a.b.c.d` (handlers that unpack `host, port` or compare with IPv4
     strings break), the server becomes reachable over IPv6 (new exposure), and other modules
     that import the class with an IPv4 host such as `"0.0.0.0"` would fail to bind. Direct
-    instantiations of the standard classes get no fix: that needs a new class.
+    instantiations of the standard classes, calls through names, `logging.config.listen()`
+    and multiprocessing get no fix: they need a new class, or a different address.
 
     ## Exceptions
     Not reported: a subclass (in the same file) that sets `address_family` to anything but
     AF_INET (AF_INET6, a value from `getaddrinfo()`), or that mentions IPv6 (`IPV6_V6ONLY`,
-    `AF_INET6`, `has_dualstack_ipv6`), and its instantiations and subclasses; a class that
-    sets `address_family = AF_INET` explicitly (that is V6103's finding); a standard class
-    whose `address_family` this file assigns (`HTTPServer.address_family = AF_INET6`); code
-    that also handles IPv6 around the instantiation; `make_server(..., server_class=X)` for
-    any `X` other than a standard IPv4 class. A subclass with a base from another module is
-    reported with medium confidence (that base may set the family). The definitions inside
-    the standard library that derive from a standard server class (e.g. `HTTPServer`) are
-    reported as any other subclass; `socketserver.TCPServer` itself is V6103's.
+    `AF_INET6`, `has_dualstack_ipv6`), and its instantiations and subclasses; a class whose
+    first server base is a Unix-domain one (`class S(UnixStreamServer, HTTPServer)`: AF_UNIX
+    wins the MRO); a class that sets `address_family = AF_INET` explicitly (that is V6103's
+    finding); a standard class whose `address_family` this file assigns
+    (`HTTPServer.address_family = AF_INET6`), or a parameter whose `address_family` the
+    function assigns (`ServerClass.address_family, addr = _get_best_family(...)`); a server
+    built with `bind_and_activate=False` whose `socket` is then replaced (given a socket made
+    elsewhere, of any family); code that also handles IPv6 around the instantiation;
+    `make_server(..., server_class=X)` for any `X` other than a standard IPv4 class; names
+    bound more than once, and classes passed to functions of other modules (including
+    `http.server.test(ServerClass=HTTPServer)`, which picks the family itself); mere
+    references (annotations, `isinstance`, dictionaries of classes); multiprocessing
+    addresses that are not a `(host, port)` tuple, `Listener(..., family=...)`, and `Client`
+    (a client, not a listener); `smtpd.SMTPServer`, which takes its family from
+    `getaddrinfo()`. A subclass with a base from another module is reported with medium
+    confidence (that base may set the family). The definitions inside the standard library
+    that derive from a standard server class (e.g. `HTTPServer`) are reported as any other
+    subclass; `socketserver.TCPServer` itself is V6103's.
     """
 
     code = "V6301"
@@ -295,6 +330,16 @@ class Ipv4DefaultServerClass(Rule):
         "from multiprocessing.connection import Listener, Client\n"
         "listener = Listener()\n"
         "client = Client(('localhost', 6000))\n",
+        # A test double whose server_bind binds nothing: no socket at all.
+        "import socketserver\n"
+        "from wsgiref.simple_server import WSGIServer\n"
+        "class FakeServer(WSGIServer):\n"
+        "    def __init__(self, address, handler):\n"
+        "        socketserver.BaseServer.__init__(self, address, handler)\n"
+        "        self.server_bind()\n"
+        "    def server_bind(self):\n"
+        "        self.server_name, self.server_port = 'test', 80\n"
+        "        self.setup_environ()\n",
         # smtpd picks the family from getaddrinfo.
         "import smtpd\nserver = smtpd.SMTPServer(('::1', 8025), None)\n",
     )
@@ -494,6 +539,8 @@ class Ipv4DefaultServerClass(Rule):
             return "ipv4"
         if info.family == "other" or mentions_ipv6(self, info.node):
             return "ipv6"
+        if _binds_nothing(info.node):
+            return "ipv6"  # no socket is bound: nothing listens on IPv4 either
         if any(_IPV6_WORD.search(base) for base in info.unknown_bases):
             return "ipv6"
         for base in info.local_bases:
@@ -871,3 +918,23 @@ def _bound_parameter(function: cst.FunctionDef, call: cst.Call, arg: cst.Arg) ->
         if other.keyword is None:
             index += 1
     return positional[index].name.value if index < len(positional) else None
+
+
+def _binds_nothing(node: cst.ClassDef) -> bool:
+    """The class overrides ``server_bind`` with one that binds nothing (no ``bind`` or
+    ``server_bind`` call in it): a test double such as ``class MockServer(WSGIServer)``
+    that never opens a socket."""
+    if not isinstance(node.body, cst.IndentedBlock):
+        return False
+    for statement in node.body.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "server_bind":
+            for inner in iter_nodes(statement.body):
+                if isinstance(inner, cst.Call):
+                    func = inner.func
+                    name = func.attr.value if isinstance(func, cst.Attribute) else (
+                        func.value if isinstance(func, cst.Name) else ""
+                    )
+                    if name in ("bind", "server_bind"):
+                        return False
+            return True
+    return False
