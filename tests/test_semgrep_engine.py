@@ -125,12 +125,61 @@ def test_unparseable_file_is_a_diagnostic(result):
     _, diagnostics = result
     broken = [d for d in diagnostics if d.path == "src/broken.c"]
     assert len(broken) == 1
-    assert broken[0].kind is DiagnosticKind.ENGINE
-    assert "parse" in broken[0].message
+    # A file semgrep's grammar cannot parse is reported, once, but does not fail the run
+    # (semgrep itself calls it a warning and exits 0 unless --strict): see test below.
+    assert broken[0].kind is DiagnosticKind.NOTICE
+    assert not broken[0].is_error
+    assert "not analysed" in broken[0].message and "parse" in broken[0].message
+    assert "language C" in broken[0].message
     # semgrep names the line where the unparseable region starts (it reports 1 here).
     assert broken[0].line in (1, 2)
-    # Only the broken file has a problem.
-    assert {d.path for d in diagnostics if d.is_error} == {"src/broken.c"}
+    # Only the broken file has a problem, and no diagnostic is an error.
+    assert {d.path for d in diagnostics if d.path} == {"src/broken.c"}
+    assert not any(d.is_error for d in diagnostics)
+
+
+@needs_semgrep
+def test_unparseable_file_is_an_error_when_strict(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.c"
+    broken.write_text((ROOT / "src/broken.c").read_text())
+    fine = tmp_path / "fine.c"
+    fine.write_text("int f(void) { return socket(AF_INET, SOCK_STREAM, 0); }\n")
+    files = [SourceFile("broken.c", str(broken), "c"), SourceFile("fine.c", str(fine), "c")]
+    findings, diagnostics = engine.run(files, jobs=1, strict_parse=True)
+    assert [(d.kind, d.path) for d in diagnostics] == [(DiagnosticKind.ENGINE, "broken.c")]
+    assert "could not parse" in diagnostics[0].message
+    # The other file is still scanned.
+    assert {(f.path, f.code) for f in findings} == {("fine.c", "V6101")}
+    # The environment variable asks for the same.
+    monkeypatch.setenv(engine.STRICT_ENV, "1")
+    _, diagnostics = engine.run(files[:1], jobs=1)
+    assert [d.kind for d in diagnostics] == [DiagnosticKind.ENGINE]
+    monkeypatch.setenv(engine.STRICT_ENV, "0")
+    _, diagnostics = engine.run(files[:1], jobs=1)
+    assert [d.kind for d in diagnostics] == [DiagnosticKind.NOTICE]
+
+
+@needs_semgrep
+def test_node_script_without_suffix_is_scanned_as_javascript(tmp_path):
+    from v6lint.config import Config
+    from v6lint.discovery import discover
+
+    (tmp_path / "bin").mkdir()
+    script = tmp_path / "bin" / "serve"
+    script.write_text(
+        "#!/usr/bin/env node\n"
+        "const http = require('http');\n"
+        "http.createServer(handler).listen(8080, '0.0.0.0');\n"
+    )
+    (tmp_path / "bin" / "notes").write_text("listen(8080, '0.0.0.0') is what we used to do\n")
+    shell = tmp_path / "bin" / "run"
+    shell.write_text("#!/bin/sh\nexec node server.js --host 0.0.0.0\n")
+    files, problems = discover([str(tmp_path)], Config(root=str(tmp_path)), cwd=str(tmp_path))
+    assert not problems
+    assert [(f.path, f.language) for f in files] == [("bin/serve", "js")]
+    findings, diagnostics = engine.run(files, jobs=1)
+    assert not diagnostics
+    assert [(f.path, f.code, f.span.start.line) for f in findings] == [("bin/serve", "V6402", 3)]
 
 
 def apply(text: str, fix) -> str:
@@ -419,3 +468,33 @@ def test_symlinked_and_missing_files(tmp_path):
     assert [(f.code, f.span) for f in findings] == [(f.code, f.span) for f in reference]
     assert {f.path for f in findings} == {"link.go"}
     assert [(d.kind, d.path) for d in diagnostics] == [(DiagnosticKind.UNREADABLE, "gone.go")]
+
+
+@pytest.mark.parametrize(
+    "first_line, language",
+    [
+        (b"#!/usr/bin/env node\n", "js"),
+        (b"#!/usr/bin/node\n", "js"),
+        (b"#! /usr/bin/env -S node --no-warnings\r\n", "js"),
+        (b"#!/usr/local/bin/nodejs\n", "js"),
+        (b"#!/usr/bin/env ts-node\n", "ts"),
+        (b"#!/usr/bin/env python3\n", "python"),
+        (b"#!/bin/sh node\n", None),  # node is an argument of sh
+        (b"#!/usr/bin/env nodemon\n", None),
+        (b"#!/bin/bash\n", None),
+        (b"node server.js\n", None),
+    ],
+)
+def test_shebang_language(first_line, language):
+    assert languages.shebang_language(first_line) == language
+
+
+def test_suffix_less_files_are_sniffed_only_without_suffix(tmp_path):
+    script = tmp_path / "cli"
+    script.write_bytes(b"#!/usr/bin/env node\nconsole.log(1)\n")
+    named = tmp_path / "cli.txt"
+    named.write_bytes(b"#!/usr/bin/env node\n")
+    assert languages.language_for(str(script)) is None
+    assert languages.language_for(str(script), sniff=True) == "js"
+    assert languages.language_for(str(named), sniff=True) is None
+    assert languages.language_for(str(tmp_path / "missing"), sniff=True) is None

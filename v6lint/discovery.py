@@ -84,7 +84,8 @@ def discover(
             continue
         if is_dir:
             for found in _files_in_folder(path, config, diagnostics):
-                language = language_for(found)
+                # sniff: a suffix-less script (bin/cli) is recognised by its shebang line.
+                language = language_for(found, sniff=True)
                 if language is None:
                     continue
                 if os.path.islink(found) and not os.path.exists(found):

@@ -61,14 +61,20 @@ NAME_LANGUAGES: dict[str, str] = {
     ".env": "generic",  # splitext(".env") has no suffix; JAVA_OPTS/NODE_OPTIONS live here
 }
 
+# "#!/usr/bin/python3", "#!/usr/bin/env python3.12", "#!/usr/bin/env -S python3 -u".
 _PYTHON_SHEBANG = re.compile(rb"^#![^\n]*\bpython[0-9.]*\b")
+# "#!/usr/bin/env node", "#!/usr/bin/nodejs", "#!/usr/bin/env -S node --no-warnings"; ts-node
+# and tsx run TypeScript. The interpreter must be a whole word after the last "/" or a space:
+# "#!/bin/sh" with "node" later on the line (an argument) does not count.
+_NODE_SHEBANG = re.compile(rb"^#![ \t]*(?:\S*/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?(node|nodejs|ts-node|tsx)(?:[ \t]|$)")
 
 
 def language_for(path: str, *, sniff: bool = False) -> Optional[str]:
     """The language of ``path``, or None when v6lint has no rules for it.
 
-    With ``sniff`` (used for files named on the command line), a suffix-less file whose first
-    line is a Python shebang counts as Python.
+    With ``sniff`` (discovery uses it for every file), a suffix-less file is recognised by its
+    first line: a Python shebang makes it Python, a node (or ts-node/tsx) shebang JavaScript
+    (TypeScript). Scripts like ``bin/cli`` carry no suffix.
     """
     name = os.path.basename(path).lower()
     if name in NAME_LANGUAGES:
@@ -84,6 +90,17 @@ def language_for(path: str, *, sniff: bool = False) -> Optional[str]:
                 first_line = handle.readline(256)
         except OSError:
             return None
-        if _PYTHON_SHEBANG.match(first_line):
-            return PYTHON
+        return shebang_language(first_line)
+    return None
+
+
+def shebang_language(first_line: bytes) -> Optional[str]:
+    """The language a script's first line names as its interpreter, if v6lint has rules for it."""
+    if not first_line.startswith(b"#!"):
+        return None
+    if _PYTHON_SHEBANG.match(first_line):
+        return PYTHON
+    node = _NODE_SHEBANG.match(first_line.rstrip(b"\r\n"))
+    if node:
+        return "ts" if node.group(1) in (b"ts-node", b"tsx") else "js"
     return None

@@ -1,3 +1,6 @@
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+
 class Conf {
     void parse(String hostPort, String header, Config c) {
         // ruleid: v6lint.java.split-host-port
@@ -8,5 +11,102 @@ class Conf {
         String[] kv = header.split(":");
         // ok: v6lint.java.split-host-port
         int i = hostPort.lastIndexOf(':');
+    }
+}
+
+class SentinelPool {
+    private static final String COLON = ":";
+
+    void init(Set<String> sentinels) {
+        for (String sentinel : sentinels) {
+            // ruleid: v6lint.java.split-host-port
+            HostAndPort hap = toHostAndPort(Arrays.asList(sentinel.split(":")));
+            pool.add(hap);
+        }
+    }
+
+    HostAndPort movedTarget(String reply) {
+        String[] messageInfo = reply.split(" ");
+        // ruleid: v6lint.java.split-host-port
+        String[] targetHostAndPort = messageInfo[2].split(":");
+        return new HostAndPort(targetHostAndPort[0], Integer.valueOf(targetHostAndPort[1]));
+    }
+
+    Member self(String self) {
+        // ruleid: v6lint.java.split-host-port
+        String[] info = self.split(COLON);
+        Member m = new Member();
+        m.setIp(info[0]);
+        m.setPort(Integer.parseInt(info[1].trim()));
+        return m;
+    }
+
+    InetSocketAddress quorum(String[] serverClientParts) {
+        // ruleid: v6lint.java.split-host-port
+        String serverParts[] = serverClientParts[0].split(":");
+        return new InetSocketAddress(serverParts[0], 2888);
+    }
+
+    Member fromParam(String[] params) {
+        return Member.builder()
+                .ip(params[1].split(UtilsAndCommons.IP_PORT_SPLITER)[0])
+                // ruleid: v6lint.java.split-host-port
+                .port(Integer.parseInt(params[1].split(UtilsAndCommons.IP_PORT_SPLITER)[1]))
+                .build();
+    }
+
+    String[] rpc(String serverAddress) {
+        // ruleid: v6lint.java.split-host-port
+        return serverAddress.split(Constants.COLON, 2);
+    }
+
+    String sourceIp(String remoteAddr) {
+        // ruleid: v6lint.java.split-host-port
+        return StringUtils.substringBefore(remoteAddr, CommonConstants.COLON);
+    }
+
+    void url(String url) {
+        int port = 0;
+        int i = url.indexOf(":");
+        if (i >= 0) {
+            // ruleid: v6lint.java.split-host-port
+            port = Integer.parseInt(url.substring(i + 1));
+            url = url.substring(0, i);
+        }
+    }
+}
+
+class LookAlikes {
+    void times(String time, String line, String entry, String userInfo, String version) {
+        // ok: v6lint.java.split-host-port
+        String[] hm = time.split(":");
+        int hours = Integer.parseInt(hm[0]);
+        int minutes = Integer.parseInt(hm[1]);
+        // ok: v6lint.java.split-host-port
+        String[] fields = line.split(":");
+        int hour = Integer.parseInt(fields[0]);
+        int minute = Integer.parseInt(fields[1]);
+        // ok: v6lint.java.split-host-port
+        String[] pair = entry.split(":");
+        props.put(pair[0], pair[1]);
+        // ok: v6lint.java.split-host-port
+        String[] up = userInfo.split(":");
+        login(up[0], up[1]);
+        // ok: v6lint.java.split-host-port
+        String[] pieces = entry.split(",");
+        int n = Integer.parseInt(pieces[1]);
+        // ok: v6lint.java.split-host-port
+        String[] module = entry.split(":");
+        load(module[0], module[1]);
+        // ok: v6lint.java.split-host-port
+        int major = Integer.parseInt(version.split(":")[1]);
+        // ok: v6lint.java.split-host-port
+        String drive = entry.substring(0, entry.indexOf(":"));
+        int j = entry.lastIndexOf(':');
+        // ok: v6lint.java.split-host-port
+        int p = Integer.parseInt(entry.substring(j + 1));
+        int k = entry.indexOf("=");
+        // ok: v6lint.java.split-host-port
+        int v = Integer.parseInt(entry.substring(k + 1));
     }
 }

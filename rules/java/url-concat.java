@@ -28,3 +28,23 @@ class F {
         return String.format("%s:%d", host, port);
     }
 }
+
+class Bean {
+    String electionAddress(Peer peer) {
+        // ruleid: v6lint.java.url-concat
+        return String.format("%s:%d", peer.cnxnFactory.getLocalAddress()
+                .getHostString(), peer.getClientPort());
+    }
+
+    Request tunnel(HttpUrl url, Request.Builder builder) {
+        // ruleid: v6lint.java.url-concat
+        String requestLine = "CONNECT " + url.host() + ":" + url.port() + " HTTP/1.1";
+        // ruleid: v6lint.java.url-concat
+        builder.header("Host", url.host() + ":" + url.port());
+        // ok: v6lint.java.url-concat
+        builder.header("X-Upstream", url.host() + ":" + url.port());
+        // ok: v6lint.java.url-concat
+        String line = "GET " + path + " HTTP/1.1";
+        return builder.build();
+    }
+}

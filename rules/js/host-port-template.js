@@ -17,3 +17,13 @@ function urls(host, port, name, count, opts, req) {
   const e = `http://[${host}]:${port}/`;
   return [b, c, d, e, u, key];
 }
+
+function socketUrl(obj, options, protocol) {
+  // ruleid: v6lint.js.host-port-template
+  obj.id = obj.protocol + '://' + obj.host + ':' + obj.port;
+  // ruleid: v6lint.js.host-port-template
+  const uri = protocol + "://" + options.host + ":" + options.port + "/";
+  // ok: v6lint.js.host-port-template
+  const label = obj.name + ':' + obj.count;
+  return uri + label;
+}

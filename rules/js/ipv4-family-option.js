@@ -13,3 +13,18 @@ dns.lookup(host, { all: true }, cb);
 const opts = { family: 6 };
 // ok: v6lint.js.ipv4-family-option
 const v4 = Object.values(os.networkInterfaces()).flat().filter((i) => i.family === 'IPv4');
+
+function legacyClient(options, host, cb) {
+  // ruleid: v6lint.js.ipv4-family-option
+  const net_client = net.createConnection({
+    port: options.port,
+    'family': options.family || 'IPv4',
+  });
+  // ruleid: v6lint.js.ipv4-family-option
+  require('dns').lookup(host, 4, function (err, address) { cb(err, address); });
+  // ok: v6lint.js.ipv4-family-option
+  require('dns').lookup(host, 0, cb);
+  // ok: v6lint.js.ipv4-family-option
+  const retries = { count: options.retries || 4 };
+  return net_client;
+}

@@ -9,3 +9,40 @@ function parse(hostPort, line, req) {
   const i = hostPort.lastIndexOf(':');
   return [host, port, last, k, v, i];
 }
+
+function transformNodeAddress(address) {
+  const indexOfColon = address.indexOf(':'),
+    // ruleid: v6lint.js.split-host-port
+    host = address.substring(0, indexOfColon);
+  return { host, port: Number(address.substring(indexOfColon + 1)) };
+}
+
+function checkHost(headers) {
+  const hostHeader = headers.host;
+  const idx = hostHeader.indexOf(":");
+  // ruleid: v6lint.js.split-host-port
+  const hostname = idx >= 0 ? hostHeader.substr(0, idx) : hostHeader;
+  return hostname;
+}
+
+function fromSpec(spec) {
+  // ruleid: v6lint.js.split-host-port
+  const [host, port] = spec.split(':');
+  return net.connect({ host, port: Number(port) });
+}
+
+function lookAlikes(entry, host, line) {
+  // ok: v6lint.js.split-host-port
+  const [key, value] = entry.split(':');
+  // ok: v6lint.js.split-host-port
+  const [hours, minutes] = line.split(':');
+  const i = host.lastIndexOf(':');
+  // ok: v6lint.js.split-host-port
+  const h = host.slice(0, i);
+  const j = line.indexOf(':');
+  // ok: v6lint.js.split-host-port
+  const scheme = line.slice(0, j);
+  // ok: v6lint.js.split-host-port
+  const bracketed = host.indexOf(':') >= 0 ? `[${host}]` : host;
+  return [key, value, hours, minutes, h, scheme, bracketed];
+}

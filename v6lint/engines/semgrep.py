@@ -28,10 +28,16 @@ offsets into 1-based code-point columns by reading the file (semgrep counts byte
 agree with the cst engine. ``extra.fix`` becomes a one-edit `Fix` over the match range with the
 tier from the metadata (a rule whose metadata says ``fix-safety: none`` never yields a fix).
 
-Failures never raise. A target semgrep cannot parse or that times out becomes a Diagnostic
-naming the file: kind ENGINE when semgrep gave up on it (level ``error``), NOTICE when it
-recovered and scanned the rest of the file (partial parsing, level ``warn``). A bad exit code
-or unreadable output becomes one ENGINE diagnostic.
+Failures never raise. A target semgrep cannot parse becomes one Diagnostic naming the file and
+its language: a NOTICE ("not analysed: semgrep could not parse it"), which does not fail the
+run, because semgrep's grammars lag the languages (new Java/C# syntax, TypeScript dialects,
+macro-heavy or vendored C) far more often than a checked-in file is really broken, and semgrep
+itself reports such errors at level ``warn`` and exits 0 unless ``--strict``. With
+``strict_parse`` (environment variable ``V6LINT_SEMGREP_STRICT=1``) a parse failure is kind
+ENGINE instead and the run exits 2. Partial parses (semgrep skipped some constructs and scanned
+the rest) are always NOTICEs. A target that times out, a bad exit code or unreadable output of
+semgrep as a whole stay ENGINE diagnostics (exit 2): the results are incomplete for reasons
+that are not the file's language.
 
 A missing semgrep executable: if the user named a non-Python file explicitly on the command
 line, that request cannot be honoured, so the diagnostic is kind ENGINE (the run fails, exit
@@ -252,14 +258,28 @@ def available() -> bool:
 # Running
 
 
+STRICT_ENV = "V6LINT_SEMGREP_STRICT"
+
+
+def _strict_from_env() -> bool:
+    return os.environ.get(STRICT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def run(
-    files: Sequence[SourceFile], *, jobs: Optional[int] = None, timeout: int = 30
+    files: Sequence[SourceFile],
+    *,
+    jobs: Optional[int] = None,
+    timeout: int = 30,
+    strict_parse: Optional[bool] = None,
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Scan every non-Python file in ``files`` with one semgrep process; never raises.
 
     ``timeout`` is semgrep's per-rule, per-file limit in seconds; ``jobs`` its parallelism
-    (default: semgrep's own choice).
+    (default: semgrep's own choice). ``strict_parse`` makes a file semgrep cannot parse an
+    error (exit 2) instead of a notice; None reads ``V6LINT_SEMGREP_STRICT``.
     """
+    if strict_parse is None:
+        strict_parse = _strict_from_env()
     diagnostics: list[Diagnostic] = []
     covered = languages_with_rules()
     targets: list[SourceFile] = []
@@ -344,7 +364,7 @@ def run(
                         )
         for output in outputs:
             findings.extend(_findings(output, lookup, workdir))
-            diagnostics.extend(_errors(output, lookup, workdir))
+            diagnostics.extend(_errors(output, lookup, workdir, strict_parse=strict_parse))
     return _unique(findings), diagnostics
 
 
@@ -432,7 +452,19 @@ def _alias_name(source: SourceFile) -> Optional[str]:
         return "Dockerfile"
     if source.language == "ts" and name.lower().endswith((".mts", ".cts")):
         return name[:-4] + ".ts"
+    # A script recognised by its shebang (bin/cli): semgrep picks the language by suffix only
+    # (without --scan-unknown-extensions it skips the file; with it, it would run every
+    # language's rules on it), so the mirror gives it one.
+    suffixes = _SCRIPT_SUFFIXES.get(source.language)
+    if suffixes and not name.lower().endswith(suffixes):
+        return name + suffixes[0]
     return None
+
+
+_SCRIPT_SUFFIXES = {
+    "js": (".js", ".mjs", ".cjs", ".jsx"),
+    "ts": (".ts", ".tsx", ".mts", ".cts"),
+}
 
 
 def _missing_semgrep(targets: Sequence[SourceFile]) -> Diagnostic:
@@ -623,8 +655,30 @@ def _findings(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> 
     return findings
 
 
-def _errors(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> list[Diagnostic]:
+_LANGUAGE_NAMES = {
+    "c": "C",
+    "cpp": "C++",
+    "go": "Go",
+    "java": "Java",
+    "kotlin": "Kotlin",
+    "js": "JavaScript",
+    "ts": "TypeScript",
+    "csharp": "C#",
+    "ruby": "Ruby",
+    "php": "PHP",
+    "rust": "Rust",
+    "bash": "shell",
+    "yaml": "YAML",
+    "dockerfile": "Dockerfile",
+    "generic": "text",
+}
+
+
+def _errors(
+    output: dict, by_fs_path: dict[str, SourceFile], workdir: str, *, strict_parse: bool = False
+) -> list[Diagnostic]:
     diagnostics = []
+    unparsed: set[str] = set()  # one diagnostic per file, however many errors semgrep lists
     for error in output.get("errors") or ():
         error_type = error.get("type")
         if isinstance(error_type, list):  # e.g. ["PartialParsing", [locations]]
@@ -642,8 +696,17 @@ def _errors(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> li
             kind = DiagnosticKind.NOTICE
             message = "semgrep parsed this file only in part; some code was not scanned"
         elif "syntax" in error_type.lower() or "lexical" in error_type.lower():
-            kind = DiagnosticKind.ENGINE
-            message = f"semgrep cannot parse this file ({error_type}); it was not scanned"
+            key = source.path if source else str(path)
+            if key in unparsed:
+                continue
+            unparsed.add(key)
+            kind = DiagnosticKind.ENGINE if strict_parse else DiagnosticKind.NOTICE
+            language = _LANGUAGE_NAMES.get(source.language, source.language) if source else None
+            message = (
+                f"not analysed: semgrep could not parse it ({error_type.lower()}"
+                + (f", language {language}" if language else "")
+                + ")"
+            )
             first = str(error.get("message") or "")
             if line is None and ":" in first:
                 # "Syntax error at line path:12:" -> 12
