@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -104,6 +105,14 @@ def test_findings_carry_metadata(result):
     assert "IPv4" in socket_finding.message and "\n" not in socket_finding.message
     line = (ROOT / "src/server.c").read_text().splitlines()[socket_finding.span.start.line - 1]
     assert "socket(AF_INET" in line
+
+
+@needs_semgrep
+def test_messages_have_no_unresolved_metavariables(result):
+    findings, _ = result
+    assert findings
+    raw = [(f.path, f.code, f.message) for f in findings if re.search(r"\$[A-Z_][A-Z0-9_]*", f.message)]
+    assert raw == []
 
 
 @needs_semgrep

@@ -172,3 +172,32 @@ def test_engine_loads_every_rule():
     ids = {rule.id for rule in engine._rules()}
     expected = {rule["id"] for path in RULE_FILES for rule in load(path)}
     assert ids == expected
+
+
+# Keys whose patterns bind nothing: a metavariable seen only there stays unresolved in a message.
+NEGATIVE_KEYS = {"pattern-not", "pattern-not-inside", "pattern-not-regex"}
+
+
+def bound_metavariables(node, negative: bool = False) -> set[str]:
+    """Metavariables that a match of the rule binds (named regex groups included)."""
+    names: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("message", "metadata", "fix", "fix-regex"):
+                continue
+            names |= bound_metavariables(value, negative or key in NEGATIVE_KEYS)
+    elif isinstance(node, list):
+        for item in node:
+            names |= bound_metavariables(item, negative)
+    elif isinstance(node, str) and not negative:
+        names |= set(re.findall(r"\$(?:\.\.\.)?([A-Z_][A-Z0-9_]*)", node))
+        names |= set(re.findall(r"\(\?P<([A-Z_][A-Z0-9_]*)>", node))
+    return names
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.relative_to(RULES).as_posix())
+def test_message_metavariables_are_bound(path):
+    """A `$NAME` in a message is bound by a positive pattern, or it is printed raw."""
+    (rule,) = load(path)
+    used = set(re.findall(r"\$([A-Z_][A-Z0-9_]*)", rule["message"]))
+    assert used <= bound_metavariables(rule), used - bound_metavariables(rule)
