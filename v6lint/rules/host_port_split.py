@@ -147,6 +147,17 @@ class HostPortSplit(Rule):
         'key, value = item.split(":")',
         # Redis Cluster's MOVED reply writes IPv6 nodes without brackets: rsplit is right.
         'host, port = new_node.rsplit(":", 1)',
+        # The parts' names decide over a receiver that says nothing.
+        'user, password = spec.split(":")',
+        'hours, minutes = value.split(":")',
+        'host_port, container_port = mapping.split(":")',
+        'module, attr = ref.split(":")',
+        'filename, lineno = location.split(":")',
+        'user_part = netloc.split(":")[0]',
+        'i = line.find(":")\nkey = line[:i]\nvalue = line[i + 1:]',
+        'host, path = spec.split(":", 1)',
+        'host, port = mac.split(":")',
+        'parts = arg.split(":", 1)\nuid = to_uid(parts[0])\ngid = to_gid(parts[1])',
     )
     INVALID = (
         Invalid(
@@ -175,6 +186,23 @@ class HostPortSplit(Rule):
             fixed='host, port = line.rsplit(":", 1)\nif ":" in host:\n    host = host.strip("[]")',
         ),
         'import os\nhp = os.getenv("LISTEN_ADDR")\nparts = hp.split(":")\nport = parts[1]',
+        Invalid(
+            'def target(spec):\n    host, port = spec.split(":")\n    return host, int(port)\n',
+            fixed='def target(spec):\n    host, port = spec.rsplit(":", 1)\n    if ":" in host:\n'
+            '        host = host.strip("[]")\n    return host, int(port)\n',
+        ),
+        Invalid(
+            'import sys, socket\nh, p = sys.argv[1].split(":")\nsocket.create_connection((h, int(p)))',
+            fixed='import sys, socket\nh, p = sys.argv[1].rsplit(":", 1)\nif ":" in h:\n'
+            '    h = h.strip("[]")\nsocket.create_connection((h, int(p)))',
+        ),
+        'host, port = data.split(b":")',
+        'host, port = value.partition(":")[::2]',
+        '_, host, port = spec.split(":")',
+        'i = addr.find(":")\nhost = addr[:i]\nport = int(addr[i + 1:])',
+        'hostname = target[:target.index(":")]',
+        'port = int(arg.split(":")[1])',
+        'def parse_hostport(text):\n    fields = text.split(":")\n    return fields[0], int(fields[1])',
     )
 
     def visit_Call(self, node: cst.Call) -> None:
