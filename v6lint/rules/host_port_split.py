@@ -45,6 +45,11 @@ NEVER_HOSTPORT_WORDS = frozenset(
         "v4", "inet4", "mime", "version", "ver",
     }
 )
+# What the first piece of a host:port split may be stored as besides HOST_WORDS
+# (``domain = request.host.split(":", 1)[0]``).
+_HOST_PART_WORDS = frozenset({"domain", "netloc"})
+# The names of a URL that has had its scheme, path and user cut off (``url, port = ...``).
+_STRIPPED_URL_WORDS = frozenset({"url", "uri"})
 # Callees whose (host, port) arguments make a split's parts an address.
 _SINK_WORDS = frozenset({"connection", "connect", "client", "socket", "server", "conn"})
 
@@ -284,7 +289,7 @@ class HostPortSplit(Rule):
         dest = _destination_words(self, subscript)
         if dest & NOT_ADDRESS_WORDS:
             return  # user = netloc.split(":")[0], scheme = url.split(":")[0]
-        host_named = bool(dest & HOST_WORDS) and not dest & PORT_WORDS
+        host_named = bool(dest & (HOST_WORDS | _HOST_PART_WORDS)) and not dest & PORT_WORDS
         port_named = bool(dest & PORT_WORDS)
         if kind == "last":
             if index == 0 and (receiver_is_address or host_named):
@@ -327,11 +332,15 @@ class HostPortSplit(Rule):
                 return
         host, port = (elements[-2], elements[-1]) if several else (elements[0], elements[-1])
         all_words = frozenset().union(*(name_words(e) for e in elements))
+        if name_words(port) & PORT_WORDS and name_words(host) & _STRIPPED_URL_WORDS:
+            # url, port = url.split(":", 1) after the scheme, path and user were cut off: a
+            # part named for a port outweighs the old name of the text it came from.
+            all_words = all_words - _STRIPPED_URL_WORDS
         if all_words & NOT_ADDRESS_WORDS:
             return  # user, password / hours, minutes / name, value: the parts say what it is
         function = enclosing_function(self, node)
         flows = _flows(self, function)
-        host_words = name_words(host) | flows.words(code_of(self, host))
+        host_words = (name_words(host) - _STRIPPED_URL_WORDS) | flows.words(code_of(self, host))
         port_words = name_words(port) | flows.words(code_of(self, port))
         if host_words & NOT_ADDRESS_WORDS or port_words & NOT_ADDRESS_WORDS:
             return  # the parts are handed on as something else (user=..., key=...)
@@ -345,6 +354,7 @@ class HostPortSplit(Rule):
                 return
         elif not (
             receiver_is_address or sink or (host_named and (port_named or _unused(port)))
+            or (port_named and name_words(host) & _STRIPPED_URL_WORDS)
         ):
             return
         aware = awareness(self, node)
