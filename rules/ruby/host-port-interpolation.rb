@@ -14,3 +14,44 @@ def url(host, port, name, count)
   e = "tcp://#{host_uri}:#{port}"
   [a, b, c, d, e, key]
 end
+
+class HttpServer
+  def initialize(scheme, addr, port)
+    @addr = addr
+    @port = port
+    # ruleid: v6lint.ruby.host-port-interpolation
+    @uri = URI("#{scheme}://#{@addr}:#{@port}").to_s
+  end
+end
+
+def proxy_for(uri)
+  # ruleid: v6lint.ruby.host-port-interpolation
+  URI.parse("#{uri.scheme}://#{uri.hostname}").find_proxy
+end
+
+def proxy_for_ok(uri)
+  # ok: v6lint.ruby.host-port-interpolation
+  URI.parse("#{uri.scheme}://#{uri.host}").find_proxy
+end
+
+def mail_link(config)
+  # ok: v6lint.ruby.host-port-interpolation
+  "https://#{config.hostname}/unsubscribe"
+end
+
+def log_listeners(ios, logger)
+  ios.each do |io|
+    # ruleid: v6lint.ruby.host-port-interpolation
+    addr = io.local_address.ip_unpack.join(':')
+    logger.log "* Listening on tcp://#{addr}"
+  end
+end
+
+def log_listeners_ok(ios, logger)
+  ios.each do |io|
+    ip, port = io.local_address.ip_unpack
+    # ok: v6lint.ruby.host-port-interpolation
+    addr = io.local_address.ipv6? ? "[#{ip}]:#{port}" : [ip, port].join(':')
+    logger.log "* Listening on tcp://#{addr}"
+  end
+end
