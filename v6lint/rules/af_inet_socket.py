@@ -27,7 +27,9 @@ class AfInetSocket(ConnectFixMixin, Rule):
     """
     ## What it finds
     `socket.socket(socket.AF_INET, ...)` (or `PF_INET`, or `family=AF_INET`), also when the
-    family comes from a module constant such as `FAMILY = socket.AF_INET`.
+    family comes from a module constant such as `FAMILY = socket.AF_INET`, and
+    `m.socket(m.AF_INET, ...)` where the socket module is held in a variable or an
+    attribute (`self.socket_module`, a green socket module): medium confidence, no fix.
 
     ## Why it breaks on IPv6
     An `AF_INET` socket can only talk IPv4. On an IPv6-only host `connect()` to a name that
@@ -220,14 +222,23 @@ class AfInetSocket(ConnectFixMixin, Rule):
         "s.listen(5)\n",
         "from socket import socket, PF_INET, SOCK_DGRAM\nu = socket(PF_INET, SOCK_DGRAM)",
         "import socket as so\ns = so.socket(family=so.AF_INET)",
+        # A socket module reached through an attribute (pymemcache's socket_module).
+        "class Client:\n"
+        "    def connect(self):\n"
+        "        return self.socket_module.socket(self.socket_module.AF_INET,\n"
+        "                                         self.socket_module.SOCK_STREAM)\n",
         "import socket\nFAMILY = socket.AF_INET\ndef f():\n    return socket.socket(FAMILY)",
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.called_name(node, SOCKET_CONSTRUCTORS) is None:
-            return
         family = argument(node, 0, "family")
-        if family is None or not is_af_inet(self, family.value):
+        if family is None:
+            return
+        resolved = self.called_name(node, SOCKET_CONSTRUCTORS) is not None
+        if resolved:
+            if not is_af_inet(self, family.value):
+                return
+        elif not _same_module_object(self, node.func, family.value):
             return
         if handles_ipv6(self, node):
             return
@@ -235,8 +246,9 @@ class AfInetSocket(ConnectFixMixin, Rule):
             family.value,
             "socket created with AF_INET can only reach IPv4 peers; use"
             " socket.create_connection() for clients, or a family from getaddrinfo()",
-            confidence=Confidence.HIGH,
-            fix=self._connect_fix(node) or self._listen_fix(node),
+            confidence=Confidence.HIGH if resolved else Confidence.MEDIUM,
+            # The fixes name the socket module, which only an import tells.
+            fix=(self._connect_fix(node) or self._listen_fix(node)) if resolved else None,
         )
 
     # -- the server fix: socket() [+ setsockopt(SO_REUSEADDR)] + bind(("", port)) + listen()
@@ -342,3 +354,18 @@ class AfInetSocket(ConnectFixMixin, Rule):
             [(block, block.with_changes(body=new_body))],
             imports=imports,
         )
+
+
+def _same_module_object(rule: Rule, func: cst.BaseExpression, family: cst.BaseExpression) -> bool:
+    """``m.socket(m.AF_INET, ...)`` where ``m`` is a socket module held in a variable or an
+    attribute (``self.socket_module``, eventlet's or gevent's green socket): no import to
+    resolve, but the call and its family come from the same object."""
+    if not (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "socket"
+        and isinstance(family, cst.Attribute)
+        and family.attr.value in ("AF_INET", "PF_INET")
+    ):
+        return False
+    code = rule.context.module.code_for_node
+    return code(func.value) == code(family.value)

@@ -7,8 +7,8 @@ import re
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._base import Rule, keyword_argument, positional_argument
-from v6lint.rules._families import handles_ipv6, is_af_inet
+from v6lint.rules._base import Rule, iter_nodes, keyword_argument, positional_argument
+from v6lint.rules._families import handles_ipv6, is_af_inet, mentions_ipv6
 
 # Calls whose family is a positional parameter too: name -> index.
 POSITIONAL_FAMILY = {"socket.getaddrinfo": 2, "_socket.getaddrinfo": 2}
@@ -51,7 +51,11 @@ class FamilyAfInetArgument(Rule):
     family=socket.AF_INET)`, `loop.create_connection(..., family=socket.AF_INET)` and the
     other asyncio calls (`create_server`, `create_datagram_endpoint`, `getaddrinfo`,
     `asyncio.open_connection`, `asyncio.start_server`), and more generally any call given
-    `family=AF_INET` (client libraries take the same hint). The loop is usually a local
+    `family=AF_INET` (client libraries take the same hint). Also a default that hands
+    `AF_INET` to every caller who passes nothing: a parameter named for the family
+    (`def create_socket(self, family=socket.AF_INET)`, `TCPConnector(*, family=AF_INET)`)
+    that the function goes on to use, and a class attribute `family = socket.AF_INET` that
+    the module reads back as `self.family`. The loop is usually a local
     (`loop = asyncio.get_running_loop()`) or `self.loop`, so methods are matched by name and
     the value by its qualified name. `socket.create_connection()` has no family parameter.
 
@@ -82,7 +86,9 @@ class FamilyAfInetArgument(Rule):
     ## Exceptions
     Not reported: a family chosen at run time, a call in code that also handles IPv6 (the
     enclosing function or top-level statement mentions `AF_INET6`, `has_ipv6` or an `ipv6`
-    flag), `socket.socket(AF_INET)` (that is V6101) and `socket.fromfd()`. It can be ignored
+    flag), `socket.socket(AF_INET)` (that is V6101) and `socket.fromfd()`. A family
+    default is not reported when the function (or class) also handles IPv6, when the
+    parameter is never used, or for `address_family` (V6103's). It can be ignored
     where the protocol is IPv4 by design, or when a fallback to IPv4 is deliberate after an
     IPv6 attempt elsewhere.
     """
@@ -125,6 +131,16 @@ class FamilyAfInetArgument(Rule):
         "import socket\n[i for i in socket.getaddrinfo(h, p) if i[0] == socket.AF_INET]",
         # A positional AF_INET where the family is not a parameter at all.
         "import socket\nlookup(socket.AF_INET, host)",
+        # A family default that the function never uses, or that is IPv6-aware.
+        "import socket\ndef make(host, family=socket.AF_INET):\n    return host",
+        "import socket\n"
+        "def make(host, family=socket.AF_INET):\n"
+        "    if family == socket.AF_INET6:\n        host = host.strip('[]')\n"
+        "    return socket.getaddrinfo(host, 80, family)\n",
+        # A default that is not a family.
+        "import socket\ndef f(kind=socket.AF_INET):\n    return kind",
+        # A class attribute nobody reads back.
+        "import socket\nclass Names:\n    family = socket.AF_INET\n",
     )
     INVALID = (
         "import socket\ninfos = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)",
@@ -142,6 +158,22 @@ class FamilyAfInetArgument(Rule):
         "        await self.loop.create_datagram_endpoint(P, remote_addr=a, family=socket.AF_INET)\n",
         "import socket\nserver = socket.create_server(('', 8000), family=socket.AF_INET)",
         "import httpcore, socket\npool = httpcore.ConnectionPool(family=socket.AF_INET)",
+        # Defaults every caller who passes nothing gets.
+        "import socket\n"
+        "class Dispatcher:\n"
+        "    def create_socket(self, family=socket.AF_INET, type=socket.SOCK_STREAM):\n"
+        "        self.socket = socket.socket(family, type)\n",
+        "import socket\n"
+        "class Connector:\n"
+        "    def __init__(self, *, resolve=True, family=socket.AF_INET):\n"
+        "        self._family = family\n"
+        "    def lookup(self, host, port):\n"
+        "        return socket.getaddrinfo(host, port, family=self._family)\n",
+        "import socket\n"
+        "class Base:\n"
+        "    def __init__(self):\n        self.create_socket(self.family, socket.SOCK_STREAM)\n"
+        "class TcpServer(Base):\n"
+        "    family = socket.AF_INET\n",
     )
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -162,7 +194,70 @@ class FamilyAfInetArgument(Rule):
             confidence=Confidence.HIGH if self._known(node) else Confidence.MEDIUM,
         )
 
+    def visit_Param(self, node: cst.Param) -> None:
+        if node.default is None or not _names_a_family(node.name.value):
+            return
+        if not is_af_inet(self, node.default):
+            return
+        function = next(
+            (a for a in self.ancestors(node) if isinstance(a, (cst.FunctionDef, cst.Lambda))), None
+        )
+        if function is None or mentions_ipv6(self, function.body):
+            return
+        used = any(
+            isinstance(other, cst.Name) and other.value == node.name.value
+            for other in iter_nodes(function.body)
+        )
+        if not used:
+            return
+        self.report(
+            node.default,
+            f"parameter {node.name.value!r} defaults to AF_INET, so every caller that passes"
+            " no family gets IPv4 only; default to AF_UNSPEC (0) and use the family of each"
+            " getaddrinfo() result",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """``family = socket.AF_INET`` in a class body, read back as ``self.family``."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+            return
+        name = node.targets[0].target.value
+        if name == "address_family" or not _names_a_family(name):
+            return
+        statement = self.parent(node)
+        block = self.parent(statement) if statement is not None else None
+        owner = self.parent(block) if block is not None else None
+        if not isinstance(owner, cst.ClassDef) or not is_af_inet(self, node.value):
+            return
+        if mentions_ipv6(self, owner) or not self._read_back(name):
+            return
+        self.report(
+            node.value,
+            f"class attribute {name!r} = AF_INET makes the sockets this class creates IPv4"
+            " only; take the family from getaddrinfo() for the configured host",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _read_back(self, name: str) -> bool:
+        key = ("family-attributes",)
+        memo = self.context.memo
+        if key not in memo:
+            memo[key] = frozenset(
+                node.attr.value
+                for node in iter_nodes(self.context.module)
+                if isinstance(node, cst.Attribute)
+                and isinstance(node.value, cst.Name)
+                and node.value.value in ("self", "cls")
+            )
+        return name in memo[key]
+
     def _known(self, node: cst.Call) -> bool:
         if self.called_name(node, KNOWN_FUNCTIONS) is not None:
             return True
         return isinstance(node.func, cst.Attribute) and node.func.attr.value in KNOWN_METHODS
+
+
+def _names_a_family(name: str) -> bool:
+    lowered = name.lower().lstrip("_")
+    return lowered in ("af", "sock_family", "socket_family") or lowered.endswith("family")
