@@ -136,6 +136,16 @@ def _unwrap(node: cst.BaseExpression) -> cst.BaseExpression:
     return node
 
 
+def _whole_socket_address(node: cst.BaseExpression) -> bool:
+    """``sock.getsockname()`` / ``sock.getpeername()`` itself, not a slice of it."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in ("getsockname", "getpeername")
+        and not node.args
+    )
+
+
 def _strip_slice(node: cst.BaseExpression) -> cst.BaseExpression:
     """``addr[:2]`` -> ``addr`` (the host and port of a 4-tuple IPv6 address)."""
     if isinstance(node, cst.Subscript) and len(node.slice) == 1:
@@ -165,7 +175,9 @@ class HostPortJoin(Rule):
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
     URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
     (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
-    `"{}:{}".format(*self.server_address)`.
+    `"{}:{}".format(*self.server_address)`. A whole `sock.getsockname()` or `getpeername()`
+    formatted into two fields (`"%s:%s" % sock.getsockname()`) is reported wherever it is,
+    log lines included: for an IPv6 socket the formatting raises `TypeError`.
 
     Evidence decides whether the parts are a host and a port; names only add to it:
     - origin: the parts came out of a socket address (`host, port = sock.getsockname()[:2]`,
@@ -331,6 +343,7 @@ class HostPortJoin(Rule):
             fixed='headers = {"Host": f"[{server_ip}]:8080" if ":" in str(server_ip) else f"{server_ip}:8080"}',
         ),
         'def f(sock):\n    peer = "%s:%d" % sock.getpeername()\n    return peer',
+        'def serve(sock):\n    print("backdoor listening on %s:%s" % sock.getsockname())\n',
         'netloc = ":".join((host, str(port)))',
         Invalid(
             'def f(addr):\n    return f"{addr[0]}:{addr[1]}"',
@@ -486,8 +499,19 @@ class HostPortJoin(Rule):
                 port = _dict_value(right, nxt.group("key") or "")
             elif isinstance(right, cst.Tuple) and len(right.elements) == len(conversions):
                 host, port = right.elements[k].value, right.elements[k + 1].value
+            elif len(conversions) == 2 and _whole_socket_address(unwrap_conversion(right)):
+                # "%s:%s" % sock.getsockname(): an AF_INET6 address is a 4-tuple, so the
+                # formatting itself raises, in a log line as much as in a URL.
+                self.report(
+                    node,
+                    "formatting a socket address as two fields raises TypeError for IPv6"
+                    " sockets (their address is a 4-tuple (host, port, flowinfo, scope_id));"
+                    " take [:2] and bracket a host that holds ':'",
+                    confidence=Confidence.HIGH,
+                )
+                return
             elif len(conversions) == 2 and self._address_tuple(unwrap_conversion(right)):
-                # "%s:%d" % sock.getpeername()
+                # "%s:%d" % sock.getpeername()[:2]
                 self._consider(node, None, prefix, suffix, None)
                 return
             if host is None or port is None:
