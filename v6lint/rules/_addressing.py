@@ -122,12 +122,16 @@ def name_words(node: cst.BaseExpression) -> frozenset[str]:
     return words(name) if name else frozenset()
 
 
+# Number-to-text helpers that ports go through: twisted's intToBytes, int_to_str, ...
+_INT_TO_TEXT = re.compile(r"(?i)^_?int_?to_?(?:bytes|str|string|text)$")
+
+
 def unwrap_conversion(node: cst.BaseExpression) -> cst.BaseExpression:
-    """``str(x)``, ``int(x)`` -> ``x`` (one level)."""
+    """``str(x)``, ``int(x)``, ``intToBytes(x)`` -> ``x`` (one level)."""
     if (
         isinstance(node, cst.Call)
         and isinstance(node.func, cst.Name)
-        and node.func.value in ("str", "int")
+        and (node.func.value in ("str", "int") or _INT_TO_TEXT.match(node.func.value))
         and len(node.args) == 1
         and not node.args[0].star
         and node.args[0].keyword is None

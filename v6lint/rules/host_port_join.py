@@ -264,8 +264,8 @@ class HostPortJoin(Rule):
             rb"""s:%(?<=[%)0-9*.\-#+ hlL]s:%)[^\s"']*["'](?:\s|\\)*(?:\)(?:\s|\\)*)?"""
             rb"""(?:%|[rRuUfFbB]{0,2}["'])"""
         ),
-        # host + ":" + port, host + ":8080"
-        re.compile(rb"""\+\s*[rRuU]?["']:(?:["']\s*\+|[1-9][^\s"']*["'])"""),
+        # host + ":" + port, host + ":8080", host + b":" + port
+        re.compile(rb"""\+\s*[rRuUbB]{0,2}["']:(?:["']\s*\+|[1-9][^\s"']*["'])"""),
         # ":".join((host, port)), ":".join(map(str, addr))
         re.compile(rb"""":"\.join\(\s*(?:[(\[]|map\s*\()"""),
         re.compile(rb"""':'\.join\(\s*(?:[(\[]|map\s*\()"""),
@@ -345,6 +345,7 @@ class HostPortJoin(Rule):
         'def f(sock):\n    peer = "%s:%d" % sock.getpeername()\n    return peer',
         'def serve(sock):\n    print("backdoor listening on %s:%s" % sock.getsockname())\n',
         'netloc = ":".join((host, str(port)))',
+        'def host_header(scheme, host, port):\n    return host + b":" + intToBytes(port)\n',
         Invalid(
             'def f(addr):\n    return f"{addr[0]}:{addr[1]}"',
             fixed='def f(addr):\n    return f"[{addr[0]}]:{addr[1]}" if ":" in str(addr[0]) else f"{addr[0]}:{addr[1]}"',
