@@ -33,8 +33,9 @@ def sarif(tmp_path_factory):
         text=True,
         timeout=600,
     )
-    # Findings, and broken.c is a file semgrep cannot parse: an error, reported, not a crash.
-    assert completed.returncode == 2, completed.stderr
+    # Findings, and broken.c is a file semgrep cannot parse: a notice, reported, neither a
+    # crash nor an error exit (V6LINT_SEMGREP_STRICT=1 makes it one).
+    assert completed.returncode == 1, completed.stderr
     return json.loads(completed.stdout)
 
 
@@ -62,4 +63,5 @@ def test_every_language_is_reported(sarif):
 
 def test_unparseable_file_is_a_notification(sarif):
     notifications = sarif["runs"][0]["invocations"][0].get("toolExecutionNotifications", [])
-    assert any("broken.c" in json.dumps(n) for n in notifications)
+    broken = [n for n in notifications if "broken.c" in json.dumps(n)]
+    assert broken and all(n.get("level") != "error" for n in broken), broken
