@@ -344,6 +344,13 @@ class Ipv4DefaultServerClass(Rule):
         "import smtpd\nserver = smtpd.SMTPServer(('::1', 8025), None)\n",
     )
     INVALID = (
+        # No bind, but the AF_INET socket connects out (idlelib's reversed RPC server).
+        "import socketserver\n"
+        "class ReverseServer(socketserver.TCPServer):\n"
+        "    def server_bind(self):\n"
+        "        pass\n"
+        "    def server_activate(self):\n"
+        "        self.socket.connect(self.server_address)\n",
         Invalid("import http.server\nhttpd = http.server.HTTPServer(('', 8000), Handler)\n"),
         Invalid(
             "import socketserver\n"
@@ -922,10 +929,19 @@ def _bound_parameter(function: cst.FunctionDef, call: cst.Call, arg: cst.Arg) ->
 
 def _binds_nothing(node: cst.ClassDef) -> bool:
     """The class overrides ``server_bind`` with one that binds nothing (no ``bind`` or
-    ``server_bind`` call in it): a test double such as ``class MockServer(WSGIServer)``
-    that never opens a socket."""
+    ``server_bind`` call in it) and never touches ``self.socket``: a test double such as
+    ``class MockServer(WSGIServer)`` that never opens a socket. idlelib's RPCServer skips
+    the bind too, but connects its AF_INET socket in ``server_activate``."""
     if not isinstance(node.body, cst.IndentedBlock):
         return False
+    for inner in iter_nodes(node.body):
+        if (
+            isinstance(inner, cst.Attribute)
+            and inner.attr.value == "socket"
+            and isinstance(inner.value, cst.Name)
+            and inner.value.value == "self"
+        ):
+            return False
     for statement in node.body.body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value == "server_bind":
             for inner in iter_nodes(statement.body):
