@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
+from v6lint.rules._addressing import enclosing_function
 from v6lint.rules._base import Rule, iter_nodes, keyword_argument, positional_argument
 from v6lint.rules._families import handles_ipv6, is_af_inet, mentions_ipv6
 
@@ -199,10 +200,8 @@ class FamilyAfInetArgument(Rule):
             return
         if not is_af_inet(self, node.default):
             return
-        function = next(
-            (a for a in self.ancestors(node) if isinstance(a, (cst.FunctionDef, cst.Lambda))), None
-        )
-        if function is None or mentions_ipv6(self, function.body):
+        function = enclosing_function(self, node)  # a parameter always has one
+        if mentions_ipv6(self, function.body):
             return
         used = any(
             isinstance(other, cst.Name) and other.value == node.name.value
