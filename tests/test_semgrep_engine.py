@@ -507,3 +507,42 @@ def test_suffix_less_files_are_sniffed_only_without_suffix(tmp_path):
     assert languages.language_for(str(script), sniff=True) == "js"
     assert languages.language_for(str(named), sniff=True) is None
     assert languages.language_for(str(tmp_path / "missing"), sniff=True) is None
+
+
+@needs_semgrep
+def test_csharp_async_identifier_does_not_hide_the_file(tmp_path):
+    # semgrep's C# grammar loses the whole class to `bool async`; the mirror renames it.
+    path = tmp_path / "Pool.cs"
+    path.write_text(
+        "using System.Net.Sockets;\n"
+        "class Pool\n"
+        "{\n"
+        "    async Task Open(bool async, int timeout)\n"
+        "    {\n"
+        "        if (async) await Task.Yield();\n"
+        "        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);\n"
+        "        Connect(s, async);\n"
+        "    }\n"
+        "}\n"
+    )
+    files = [SourceFile(path="Pool.cs", fs_path=str(path), language="csharp", explicit=True)]
+    findings, diagnostics = engine.run(files, jobs=1)
+    assert not diagnostics
+    assert [(f.code, f.span.start.line, f.span.start.column) for f in findings] == [
+        ("V6101", 7, 17)
+    ]
+    assert path.read_text().count("bool async") == 1  # the user's file is untouched
+
+
+def test_csharp_async_identifier_pattern_leaves_the_modifier():
+    pattern = engine._CSHARP_ASYNC_IDENTIFIER
+    renamed = [
+        b"bool async)", b"bool async,", b"(async)", b"if (!async)", b"async ? a : b",
+        b"bool async = false", b"x == async &&",
+    ]
+    kept = [
+        b"async Task Run()", b"async () => x", b"static async ValueTask<int> F()",
+        b"async x => x", b"asynchronous,", b"isAsync)",
+    ]
+    assert all(pattern.search(text) for text in renamed)
+    assert not any(pattern.search(text) for text in kept)

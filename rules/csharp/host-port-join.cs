@@ -44,3 +44,50 @@ class PlexProxy
         return client;
     }
 }
+
+class EndpointFormat
+{
+    static string Describe(EndPoint endpoint)
+    {
+        switch (endpoint)
+        {
+            case IPEndPoint ip:
+                if (ip.Port == 0) return ip.Address.ToString();
+                // ruleid: v6lint.csharp.host-port-join
+                return ip.Address + ":" + Format.ToString(ip.Port);
+            default:
+                return endpoint.ToString();
+        }
+    }
+
+    static string Label(IPEndPoint remote)
+    {
+        // ruleid: v6lint.csharp.host-port-join
+        return $"{remote.Address}:{remote.Port}";
+    }
+
+    static string Bracketed(IPEndPoint ip)
+    {
+        var text = ip.Address.ToString();
+        if (text.IndexOf(':') >= 0)
+        {
+            return "[" + text + "]:" + ip.Port;
+        }
+        // ok: v6lint.csharp.host-port-join
+        return ip.Address + ":" + ip.Port;
+    }
+
+    static string PerFamily(IPEndPoint ip)
+    {
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
+            return $"[{ip.Address}]:{ip.Port}";
+        // ok: v6lint.csharp.host-port-join
+        return $"{ip.Address}:{ip.Port}";
+    }
+
+    static string Other(IPEndPoint a, IPEndPoint b)
+    {
+        // ok: v6lint.csharp.host-port-join
+        return a.Address + ":" + b.Address;
+    }
+}

@@ -26,4 +26,26 @@ class Net
         // ruleid: v6lint.csharp.internetwork-socket
         return new UdpClient(AddressFamily.InterNetwork);
     }
+
+    Socket ForName(EndPoint endpoint)
+    {
+        // ruleid: v6lint.csharp.internetwork-socket
+        var family = endpoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetwork : endpoint.AddressFamily;
+        return new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+    }
+
+    Socket ForNameDual(EndPoint endpoint)
+    {
+        // ok: v6lint.csharp.internetwork-socket
+        var family = endpoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetworkV6 : endpoint.AddressFamily;
+        var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+        socket.DualMode = true;
+        return socket;
+    }
+
+    bool IsUnix(EndPoint endpoint)
+    {
+        // ok: v6lint.csharp.internetwork-socket
+        return endpoint.AddressFamily == AddressFamily.Unix ? true : false;
+    }
 }

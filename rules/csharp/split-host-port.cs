@@ -26,6 +26,7 @@ class MultiHostPool
             {
                 // ruleid: v6lint.csharp.split-host-port
                 port = int.Parse(host.Substring(portSeparator + 1));
+                // ruleid: v6lint.csharp.split-host-port
                 host = host.Substring(0, portSeparator);
             }
         }
@@ -89,5 +90,67 @@ class MoreLookAlikes
         // ok: v6lint.csharp.split-host-port
         var ratio = line.Split(':');
         if (int.TryParse(ratio[0], out var w) && int.TryParse(ratio[1], out var h)) Resize(w, h);
+    }
+}
+
+class EndpointText
+{
+    static EndPoint Parse(string endpoint)
+    {
+        string host;
+        int port;
+        int i = endpoint.IndexOf(':');
+        if (i < 0)
+        {
+            host = endpoint;
+            port = 0;
+        }
+        else
+        {
+            // ruleid: v6lint.csharp.split-host-port
+            host = endpoint.Substring(0, i);
+            // ruleid: v6lint.csharp.split-host-port
+            var portText = endpoint.Substring(i + 1);
+            if (!TryParseInt32(portText, out port)) return null;
+        }
+        return Make(host, port);
+    }
+
+    static Broker FromConfig(string address)
+    {
+        var index = address.IndexOf(":");
+        if (index == -1)
+            return new Broker(address, -1);
+        // ruleid: v6lint.csharp.split-host-port
+        string portStr = address.Substring(index + 1).Trim();
+        return new Broker(address.Substring(0, index), portStr.Length == 0 ? -1 : int.Parse(portStr));
+    }
+
+    static void Header(string line)
+    {
+        var colon = line.IndexOf(':');
+        // ok: v6lint.csharp.split-host-port
+        var name = line.Substring(0, colon);
+        // ok: v6lint.csharp.split-host-port
+        var value = line.Substring(colon + 1);
+        Add(name, value);
+    }
+
+    static void Credentials(string userInfo)
+    {
+        var sep = userInfo.IndexOf(':');
+        // ok: v6lint.csharp.split-host-port
+        var user = userInfo.Substring(0, sep);
+        Login(user, userInfo.Substring(sep + 1));
+    }
+
+    static void Safe(string hostPort)
+    {
+        var last = hostPort.LastIndexOf(':');
+        // ok: v6lint.csharp.split-host-port
+        var host = hostPort.Substring(0, last).Trim('[', ']');
+        // ok: v6lint.csharp.split-host-port
+        var port = hostPort.Substring(last + 1);
+        Connect(host, port);
     }
 }

@@ -54,6 +54,7 @@ import functools
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -406,7 +407,10 @@ def _mirror(
             os.mkdir(slot[0])
             slots.append(slot)
         mirrored = os.path.join(slot[0], name)
-        problem = _place(source.fs_path, mirrored)
+        if source.language == "csharp":
+            problem = _place_csharp(source.fs_path, mirrored)
+        else:
+            problem = _place(source.fs_path, mirrored)
         if problem is not None:
             diagnostics.append(
                 Diagnostic(DiagnosticKind.UNREADABLE, f"cannot read: {problem}", source.path)
@@ -415,6 +419,35 @@ def _mirror(
         slot[1].add(key)
         by_fs_path[mirrored] = source
     return by_fs_path, diagnostics
+
+
+# semgrep's C# grammar (1.18x) fails on `async` used as an identifier (a `bool async`
+# parameter, `Open(async, token)`, `if (async)`), common in libraries with sync and async
+# paths in one method (npgsql), and then drops the whole enclosing type. The modifier `async`
+# is followed by a type, a name or `(`; the identifier by punctuation or an operator.
+_CSHARP_ASYNC_IDENTIFIER = re.compile(rb"\basync(?=\s*(?:[,);?:\]]|&&|\|\||[!=]=|=(?!>)))")
+
+
+def _place_csharp(original: str, mirrored: str) -> Optional[str]:
+    """Like `_place`, but `async` identifiers are renamed `asyn_` in the mirror's copy.
+
+    Same length, so semgrep's byte offsets (from which positions are computed on the user's
+    own file) are unchanged. A file without such identifiers is linked as usual.
+    """
+    try:
+        with open(original, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return _place(original, mirrored)  # which reports why it cannot be read
+    renamed = _CSHARP_ASYNC_IDENTIFIER.sub(b"asyn_", data)
+    if renamed == data:
+        return _place(original, mirrored)
+    try:
+        with open(mirrored, "wb") as handle:
+            handle.write(renamed)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def _place(original: str, mirrored: str) -> Optional[str]:
