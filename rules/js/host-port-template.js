@@ -27,3 +27,23 @@ function socketUrl(obj, options, protocol) {
   const label = obj.name + ':' + obj.count;
   return uri + label;
 }
+
+function clientEntry(options, protocol) {
+  // ruleid: v6lint.js.host-port-template
+  const entry = protocol + '://' + (options.public || (options.host + ':' + options.port));
+  // ok: v6lint.js.host-port-template
+  const safe = protocol + '://' + (options.public || formatHost(options.host, options.port));
+  return [entry, safe];
+}
+
+function pollingUri(schema, query) {
+  let port = '';
+  if (this.port && this.port != 80) port = ':' + this.port;
+  // ruleid: v6lint.js.host-port-template
+  const uri = schema + '://' + this.hostname + port + this.path + query;
+  // ok: v6lint.js.host-port-template
+  const bracketed = schema + '://' + (isIPv6(this.hostname) ? '[' + this.hostname + ']' : this.hostname) + port;
+  // ok: v6lint.js.host-port-template
+  const withPath = schema + '://' + this.hostname + this.path;
+  return [uri, bracketed, withPath];
+}

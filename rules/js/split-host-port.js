@@ -46,3 +46,25 @@ function lookAlikes(entry, host, line) {
   const bracketed = host.indexOf(':') >= 0 ? `[${host}]` : host;
   return [key, value, hours, minutes, h, scheme, bracketed];
 }
+
+function pickBroker(list, index) {
+  const broker = list[index % list.length];
+  let host, port;
+  // ruleid: v6lint.js.split-host-port
+  host = broker.split(':')[0];
+  // ruleid: v6lint.js.split-host-port
+  port = Number(broker.split(':')[1]);
+  // ruleid: v6lint.js.split-host-port
+  const serverHost = entry.split(':')[0];
+  return { host, port, serverHost };
+}
+
+function notHosts(line, pair) {
+  // ok: v6lint.js.split-host-port
+  const key = pair.split(':')[0];
+  // ok: v6lint.js.split-host-port
+  const minutes = parseInt(line.split(':')[1], 10);
+  // ok: v6lint.js.split-host-port
+  const hostLabel = `${pair}`;
+  return [key, minutes, hostLabel];
+}
