@@ -48,4 +48,28 @@ class Net
         // ok: v6lint.csharp.internetwork-socket
         return endpoint.AddressFamily == AddressFamily.Unix ? true : false;
     }
+
+    Socket BroadcastSocket(int port)
+    {
+        // ok: v6lint.csharp.internetwork-socket
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.EnableBroadcast = true;
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 1);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    UdpClient Stream(int localPort)
+    {
+        // ruleid: v6lint.csharp.internetwork-socket
+        var client = new UdpClient(localPort, AddressFamily.InterNetwork);
+        return client;
+    }
 }

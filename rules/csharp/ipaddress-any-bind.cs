@@ -17,3 +17,35 @@ class Srv
         bool local = IPAddress.IsLoopback(ep.Address);
     }
 }
+
+class Discovery
+{
+    async Task Discover(Socket udp, byte[] probe, byte[] buffer, CancellationToken token)
+    {
+        using (udp)
+        {
+            try
+            {
+                await udp.SendToAsync(probe, new IPEndPoint(IPAddress.Broadcast, 65001), token);
+                // ok: v6lint.csharp.ipaddress-any-bind
+                var reply = await udp.ReceiveMessageFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), token);
+            }
+            catch (SocketException) { }
+        }
+    }
+
+    Socket Broadcaster(int port)
+    {
+        var socket = new Socket(SocketType.Dgram, ProtocolType.Udp);
+        socket.EnableBroadcast = true;
+        // ok: v6lint.csharp.ipaddress-any-bind
+        socket.Bind(new IPEndPoint(IPAddress.Any, port));
+        return socket;
+    }
+
+    TcpListener Server(int port)
+    {
+        // ruleid: v6lint.csharp.ipaddress-any-bind
+        return new TcpListener(IPAddress.Any, port);
+    }
+}

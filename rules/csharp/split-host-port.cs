@@ -154,3 +154,26 @@ class EndpointText
         Connect(host, port);
     }
 }
+
+class BracketFirst
+{
+    static string[] Parse(string host)
+    {
+        if (host[0] == '[')
+        {
+            var close = host.IndexOf(']');
+            return new[] { host.Substring(1, close - 1) };
+        }
+        // ok: v6lint.csharp.split-host-port
+        var parts = host.Split(':');
+        return parts;
+    }
+
+    static string[] ParseText(string address)
+    {
+        if (address.StartsWith("["))
+            return ParseBracketed(address);
+        // ok: v6lint.csharp.split-host-port
+        return address.Split(':');
+    }
+}
