@@ -47,3 +47,18 @@ function pollingUri(schema, query) {
   const withPath = schema + '://' + this.hostname + this.path;
   return [uri, bracketed, withPath];
 }
+
+function bracketedFirst(obj, path) {
+  const ipv6 = obj.host.indexOf(':') !== -1;
+  const host = ipv6 ? '[' + obj.host + ']' : obj.host;
+  // ok: v6lint.js.host-port-template
+  obj.id = obj.protocol + '://' + host + ':' + obj.port + path;
+  return obj;
+}
+
+async function bracketedTemplate(server) {
+  const address = server.address();
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // ok: v6lint.js.host-port-template
+  return fetch(`http://${host}:${address.port}/`);
+}
