@@ -44,3 +44,73 @@ function look_alikes(string $credentials, string $time, string $ref): array
     $host = trim(substr($ref, 0, $pos), '[]');
     return [$user, $password, $hours, $minutes, $name, $host];
 }
+
+class ClusterNodes
+{
+    public function fromId(string $connectionID): array
+    {
+        // ruleid: v6lint.php.explode-host-port
+        $host = explode(':', $connectionID, 2);
+        return ['host' => $host[0], 'port' => $host[1]];
+    }
+
+    public function hostWithoutPort(bool $withoutPort)
+    {
+        $host = $this->header('host');
+        if ($host && $withoutPort && $pos = \strpos($host, ':')) {
+            // ruleid: v6lint.php.explode-host-port
+            return \substr($host, 0, $pos);
+        }
+        return $host;
+    }
+
+    public function serverName(string $serverAddr): string
+    {
+        $colon = strpos($serverAddr, ':');
+        // ruleid: v6lint.php.explode-host-port
+        return $colon === false ? $serverAddr : substr($serverAddr, 0, $colon);
+    }
+
+    public function getRemoteIp(): string
+    {
+        $pos = strrpos($this->remoteAddress, ':');
+        if ($pos) {
+            // ruleid: v6lint.php.explode-host-port
+            return substr($this->remoteAddress, 0, $pos);
+        }
+        return '';
+    }
+
+    public function peerHost($peerName): string
+    {
+        // ruleid: v6lint.php.explode-host-port
+        return substr($peerName, 0, strrpos($peerName, ':'));
+    }
+
+    public function getRemoteIpTrimmed(): string
+    {
+        $pos = strrpos($this->remoteAddress, ':');
+        // ok: v6lint.php.explode-host-port
+        return $pos ? trim(substr($this->remoteAddress, 0, $pos), '[]') : '';
+    }
+
+    public function listenAddress(string $address): array
+    {
+        $pos = strrpos($address, ':');
+        // ok: v6lint.php.explode-host-port
+        $hostname = substr($address, 0, $pos);
+        return [$hostname, substr($address, $pos + 1)];
+    }
+
+    public function look_alikes(string $line, string $time): array
+    {
+        // ok: v6lint.php.explode-host-port
+        $parts = explode(':', $line, 2);
+        // ok: v6lint.php.explode-host-port
+        $hours = explode(':', $time);
+        $pos = strpos($line, ':');
+        // ok: v6lint.php.explode-host-port
+        $key = substr($line, 0, $pos);
+        return [$parts, $hours, $key];
+    }
+}
