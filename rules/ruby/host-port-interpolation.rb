@@ -55,3 +55,25 @@ def log_listeners_ok(ios, logger)
     logger.log "* Listening on tcp://#{addr}"
   end
 end
+
+class RequestHeader
+  def set_host_header
+    if @request_uri.port == @request_uri.default_port
+      # ok: v6lint.ruby.host-port-interpolation
+      set('Host', "#{@request_uri.host}")
+    else
+      # ruleid: v6lint.ruby.host-port-interpolation
+      set('Host', "#{@request_uri.hostname}:#{@request_uri.port}")
+    end
+  end
+
+  def bracketed_host_header(uri)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{uri.host}:#{uri.port}"
+  end
+
+  def machine_label(port)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{Socket.gethostname}:#{port}"
+  end
+end

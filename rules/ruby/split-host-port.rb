@@ -48,3 +48,19 @@ def look_alikes(entry, time, ref)
   host, _, port = entry.rpartition(":")
   [hours, minutes, user, password, name, version, host, port]
 end
+
+class HeaderRequest
+  def parse_host
+    if self["host"]
+      # ruleid: v6lint.ruby.split-host-port
+      host, port = self['host'].split(":", 2)
+    end
+    # ruleid: v6lint.ruby.split-host-port
+    name = env["HTTP_HOST"].split(":").first
+    # ok: v6lint.ruby.split-host-port
+    kind, value = self["content-type"].split(":", 2)
+    # ok: v6lint.ruby.split-host-port
+    user, pass = params[:credentials].split(":")
+    [host, port, name, kind, value, user, pass]
+  end
+end
