@@ -114,3 +114,37 @@ class ClusterNodes
         return [$parts, $hours, $key];
     }
 }
+
+class HostHeader
+{
+    public function getPort()
+    {
+        if ($host = $this->headers->get('HOST')) {
+            if (false !== $pos = strrpos($host, ':')) {
+                // ruleid: v6lint.php.explode-host-port
+                return intval(substr($host, $pos + 1));
+            }
+            return 'https' === $this->getScheme() ? 443 : 80;
+        }
+        return $this->server->get('SERVER_PORT');
+    }
+
+    public function getPortChecked()
+    {
+        $host = $this->headers->get('HOST');
+        if ($host[0] === '[') {
+            $pos = strpos($host, ':', strrpos($host, ']'));
+        } else {
+            $pos = strrpos($host, ':');
+        }
+        // ok: v6lint.php.explode-host-port
+        return false !== $pos ? intval(substr($host, $pos + 1)) : 80;
+    }
+
+    public function listenPort(string $address)
+    {
+        $pos = strrpos($address, ':');
+        // ok: v6lint.php.explode-host-port
+        return substr($address, $pos + 1);
+    }
+}
