@@ -77,3 +77,10 @@ class RequestHeader
     "#{Socket.gethostname}:#{port}"
   end
 end
+
+class AbsoluteRequestLine
+  def path_for_proxy(path)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{ @request_uri.scheme }://#{ @request_uri.host }:#{ @request_uri.port }#{ path }"
+  end
+end

@@ -70,3 +70,11 @@ def cache_key(config)
   # ok: v6lint.ruby.uri-host-option
   Cache.new(host: config.host, port: config.port)
 end
+
+class ServerRequest
+  def setup_forwarded_info
+    # ok: v6lint.ruby.uri-host-option
+    @host = @request_uri.host
+    @port = @request_uri.port
+  end
+end
