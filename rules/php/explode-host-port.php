@@ -148,3 +148,14 @@ class HostHeader
         return substr($address, $pos + 1);
     }
 }
+
+class AsyncConnectionLike
+{
+    public function __construct(string $remoteAddress)
+    {
+        // ok: v6lint.php.explode-host-port
+        [$scheme, $this->remoteAddress] = explode(':', $remoteAddress, 2);
+        // ok: v6lint.php.explode-host-port
+        list($protocol, $address) = explode(':', $remoteAddress, 2);
+    }
+}

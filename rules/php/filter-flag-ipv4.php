@@ -58,3 +58,15 @@ class NoProxyRules
         return socket_create($domain, SOCK_STREAM, SOL_TCP);
     }
 }
+
+function is_valid_host(string $host): bool
+{
+    if (substr($host, 0, 1) === '[' && substr($host, -1, 1) === ']') {
+        return filter_var(substr($host, 1, -1), FILTER_VALIDATE_IP, FILTER_FLAG_IPV6) !== false;
+    }
+    if (is_numeric(str_replace('.', '', $host))) {
+        // ok: v6lint.php.filter-flag-ipv4
+        return filter_var($host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) !== false;
+    }
+    return filter_var('https://' . $host, FILTER_VALIDATE_URL) !== false;
+}

@@ -88,3 +88,35 @@ function host_uri(string $hostUri, int $port)
     // ok: v6lint.php.host-port-url
     return "tcp://{$hostUri}:{$port}";
 }
+
+class CubeLikeHandler
+{
+    private $host;
+    private $port;
+
+    public function __construct(string $url)
+    {
+        $urlInfo = parse_url($url);
+        $this->host = $urlInfo['host'];
+        $this->port = $urlInfo['port'];
+    }
+
+    protected function endpoint(): string
+    {
+        // ok: v6lint.php.host-port-url
+        return 'http://' . $this->host . ':' . $this->port . '/1.0/event/put';
+    }
+
+    protected function stream(): string
+    {
+        // ok: v6lint.php.host-port-url
+        return "tcp://$this->host:$this->port";
+    }
+}
+
+function proxy_from_url(string $url): ?string
+{
+    $parsed = \parse_url($url);
+    // ok: v6lint.php.host-port-url
+    return isset($parsed['host']) ? "tcp://{$parsed['host']}:{$parsed['port']}" : null;
+}

@@ -84,3 +84,13 @@ class AbsoluteRequestLine
     "#{ @request_uri.scheme }://#{ @request_uri.host }:#{ @request_uri.port }#{ path }"
   end
 end
+
+def local_address_label(io)
+  addr = io.to_io.local_address
+  if addr.ipv6?
+    "[#{addr.ip_unpack[0]}]:#{addr.ip_unpack[1]}"
+  else
+    # ok: v6lint.ruby.host-port-interpolation
+    addr.ip_unpack.join(':')
+  end
+end

@@ -64,3 +64,13 @@ class HeaderRequest
     [host, port, name, kind, value, user, pass]
   end
 end
+
+def normalize(env)
+  host = env["HTTP_HOST"]
+  if colon = host.rindex("]:")
+    env["SERVER_NAME"] = host[0, colon + 1]
+  # ok: v6lint.ruby.split-host-port
+  elsif !host.start_with?("[") && colon = host.index(":")
+    env["SERVER_NAME"] = host[0, colon]
+  end
+end

@@ -117,3 +117,24 @@ class NetHttpAdapter
     env[:request_headers]["Host"] = env[:url].host
   end
 end
+
+class BinderLike
+  def parse(binds)
+    binds.each do |str|
+      uri = URI.parse(str)
+      # ok: v6lint.ruby.uri-host-socket
+      add_tcp_listener uri.host, uri.port
+      # ruleid: v6lint.ruby.uri-host-socket
+      add_raw_listener uri.host, uri.port
+    end
+  end
+
+  def add_tcp_listener(host, port)
+    host = host[1..-2] if host&.start_with?("[")
+    TCPServer.new(host, port)
+  end
+
+  def add_raw_listener(host, port)
+    TCPServer.new(host, port)
+  end
+end
