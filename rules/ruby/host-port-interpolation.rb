@@ -55,3 +55,42 @@ def log_listeners_ok(ios, logger)
     logger.log "* Listening on tcp://#{addr}"
   end
 end
+
+class RequestHeader
+  def set_host_header
+    if @request_uri.port == @request_uri.default_port
+      # ok: v6lint.ruby.host-port-interpolation
+      set('Host', "#{@request_uri.host}")
+    else
+      # ruleid: v6lint.ruby.host-port-interpolation
+      set('Host', "#{@request_uri.hostname}:#{@request_uri.port}")
+    end
+  end
+
+  def bracketed_host_header(uri)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{uri.host}:#{uri.port}"
+  end
+
+  def machine_label(port)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{Socket.gethostname}:#{port}"
+  end
+end
+
+class AbsoluteRequestLine
+  def path_for_proxy(path)
+    # ok: v6lint.ruby.host-port-interpolation
+    "#{ @request_uri.scheme }://#{ @request_uri.host }:#{ @request_uri.port }#{ path }"
+  end
+end
+
+def local_address_label(io)
+  addr = io.to_io.local_address
+  if addr.ipv6?
+    "[#{addr.ip_unpack[0]}]:#{addr.ip_unpack[1]}"
+  else
+    # ok: v6lint.ruby.host-port-interpolation
+    addr.ip_unpack.join(':')
+  end
+end

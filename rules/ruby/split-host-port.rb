@@ -48,3 +48,29 @@ def look_alikes(entry, time, ref)
   host, _, port = entry.rpartition(":")
   [hours, minutes, user, password, name, version, host, port]
 end
+
+class HeaderRequest
+  def parse_host
+    if self["host"]
+      # ruleid: v6lint.ruby.split-host-port
+      host, port = self['host'].split(":", 2)
+    end
+    # ruleid: v6lint.ruby.split-host-port
+    name = env["HTTP_HOST"].split(":").first
+    # ok: v6lint.ruby.split-host-port
+    kind, value = self["content-type"].split(":", 2)
+    # ok: v6lint.ruby.split-host-port
+    user, pass = params[:credentials].split(":")
+    [host, port, name, kind, value, user, pass]
+  end
+end
+
+def normalize(env)
+  host = env["HTTP_HOST"]
+  if colon = host.rindex("]:")
+    env["SERVER_NAME"] = host[0, colon + 1]
+  # ok: v6lint.ruby.split-host-port
+  elsif !host.start_with?("[") && colon = host.index(":")
+    env["SERVER_NAME"] = host[0, colon]
+  end
+end

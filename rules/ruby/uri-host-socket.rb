@@ -86,3 +86,55 @@ def log_target(uri)
   # ok: v6lint.ruby.uri-host-socket
   logger.info("connecting", uri.scheme, uri.host)
 end
+
+class NetHttpAdapter
+  def net_http_connection(env)
+    if (proxy = env[:request][:proxy])
+      # ruleid: v6lint.ruby.uri-host-socket
+      Net::HTTP::Proxy(proxy[:uri].host, proxy[:uri].port, proxy[:user], proxy[:password])
+    else
+      Net::HTTP
+    end
+  end
+
+  def direct(env)
+    # ruleid: v6lint.ruby.uri-host-socket
+    Net::HTTP.new(env[:url].host, env[:url].port)
+  end
+
+  def through_proxy(env, proxy_uri)
+    # ruleid: v6lint.ruby.uri-host-socket
+    Net::HTTP.new(env[:url].hostname, env[:url].port, proxy_uri.host, proxy_uri.port)
+  end
+
+  def proxied_by_name(env)
+    # ok: v6lint.ruby.uri-host-socket
+    Net::HTTP::Proxy(env[:proxy].hostname, env[:proxy].port)
+  end
+
+  def header_value(env)
+    # ok: v6lint.ruby.uri-host-socket
+    env[:request_headers]["Host"] = env[:url].host
+  end
+end
+
+class BinderLike
+  def parse(binds)
+    binds.each do |str|
+      uri = URI.parse(str)
+      # ok: v6lint.ruby.uri-host-socket
+      add_tcp_listener uri.host, uri.port
+      # ruleid: v6lint.ruby.uri-host-socket
+      add_raw_listener uri.host, uri.port
+    end
+  end
+
+  def add_tcp_listener(host, port)
+    host = host[1..-2] if host&.start_with?("[")
+    TCPServer.new(host, port)
+  end
+
+  def add_raw_listener(host, port)
+    TCPServer.new(host, port)
+  end
+end
