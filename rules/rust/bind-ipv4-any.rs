@@ -17,3 +17,24 @@ fn main() -> std::io::Result<()> {
     let lo = TcpListener::bind("127.0.0.1:0")?;
     Ok(())
 }
+
+#[derive(StructOpt)]
+struct Opt {
+    /// Address to listen on
+    // ruleid: v6lint.rust.bind-ipv4-any
+    #[structopt(long = "listen", default_value = "0.0.0.0:4433")]
+    listen: SocketAddr,
+    // ok: v6lint.rust.bind-ipv4-any
+    #[structopt(long = "listen6", default_value = "[::]:4433")]
+    listen6: SocketAddr,
+    // ok: v6lint.rust.bind-ipv4-any
+    #[structopt(long = "connect", default_value = "https://localhost:4433/")]
+    url: String,
+}
+
+#[derive(clap::Parser)]
+struct Args {
+    // ruleid: v6lint.rust.bind-ipv4-any
+    #[arg(long, default_value = "0.0.0.0")]
+    bind: String,
+}
