@@ -27,12 +27,19 @@ func serverName(authority string) string {
 	return authority[:colonPos]
 }
 
-func listenerPort(ln net.Listener, conn net.Conn) (string, int) {
+func listenerPort(ln net.Listener) string {
 	// ruleid: v6lint.go.split-host-port
 	parts := strings.Split(ln.Addr().String(), ":")
+	return parts[1]
+}
+
+func peerHost(remoteAddr string) string {
 	// ruleid: v6lint.go.split-host-port
-	i := strings.LastIndexByte(conn.RemoteAddr().String(), ':')
-	return parts[1], i
+	i := strings.LastIndexByte(remoteAddr, ':')
+	if i < 0 {
+		return remoteAddr
+	}
+	return remoteAddr[:i]
 }
 
 // A hand-written splitter that strips brackets first handles IPv6 already.
@@ -55,4 +62,24 @@ func field(header string) string {
 	// ok: v6lint.go.split-host-port
 	i := strings.Index(header, ":")
 	return header[:i]
+}
+
+// Only the port after the last colon is used: right for "[::1]:8080-8090" too.
+func portRange(upstreamAddr string) string {
+	// ok: v6lint.go.split-host-port
+	index := strings.LastIndex(upstreamAddr, ":")
+	return upstreamAddr[index+1:]
+}
+
+// The host part is used, but its brackets are removed afterwards.
+func remoteIP(remoteAddr string) string {
+	ip := remoteAddr
+	// ok: v6lint.go.split-host-port
+	idx := strings.LastIndex(remoteAddr, ":")
+	if idx > -1 {
+		ip = remoteAddr[:idx]
+	}
+	ip = strings.Replace(ip, "[", "", 1)
+	ip = strings.Replace(ip, "]", "", 1)
+	return ip
 }
