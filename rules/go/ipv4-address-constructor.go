@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"net"
 	"net/netip"
 )
@@ -27,3 +28,23 @@ func addrs(port int) []any {
 }
 
 type record struct{ A net.IP }
+
+// The PROXY header's source and destination must share a family: a zero address per family.
+func destFor(src netip.AddrPort) (net.Addr, error) {
+	switch {
+	case src.Addr().Is4():
+		// ok: v6lint.go.ipv4-address-constructor
+		return &net.TCPAddr{IP: net.IPv4zero}, nil
+	case src.Addr().Is6():
+		return &net.TCPAddr{IP: net.IPv6zero}, nil
+	}
+	return nil, errors.New("unexpected address family")
+}
+
+func localFor(remote net.IP) *net.UDPAddr {
+	if remote.To4() != nil {
+		// ok: v6lint.go.ipv4-address-constructor
+		return &net.UDPAddr{IP: net.IPv4zero}
+	}
+	return &net.UDPAddr{IP: net.IPv6unspecified}
+}
