@@ -109,4 +109,36 @@ class LookAlikes {
         // ok: v6lint.java.split-host-port
         int v = Integer.parseInt(entry.substring(k + 1));
     }
+
+    void sentinelSlaveDown(String slave) {
+        // ruleid: v6lint.java.split-host-port
+        String[] parts = slave.replace("redis://", "").split(":");
+        markDown(parts[0], parts[1]);
+    }
+
+    String[] gatewayParts(String ip) {
+        int index = ip.indexOf(Constants.IP_PORT_SEPARATOR);
+        if (index != -1) {
+            // ruleid: v6lint.java.split-host-port
+            return new String[] {ip.substring(0, index), ip.substring(index + 1)};
+        }
+        return new String[] {ip, "8080"};
+    }
+
+    String[] settingPair(String line) {
+        int i = line.indexOf(":");
+        // ok: v6lint.java.split-host-port
+        return new String[] {line.substring(0, i), line.substring(i + 1)};
+    }
+
+    String[] schemeAndRest(String url) {
+        // ok: v6lint.java.split-host-port
+        return url.replace("jdbc:", "").split(":");
+    }
+
+    String[] lastColon(String address) {
+        int i = address.lastIndexOf(":");
+        // ok: v6lint.java.split-host-port
+        return new String[] {address.substring(0, i), address.substring(i + 1)};
+    }
 }
