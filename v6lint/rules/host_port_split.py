@@ -465,6 +465,12 @@ class HostPortSplit(Rule):
                     port_slices.append(other)
         if not host_slices and not port_slices:
             return
+        # ``host = host[:i]`` whose result nothing reads (logging's HTTPHandler cuts the port
+        # for a Host header that is commented out): no value is taken apart wrongly.
+        host_slices = [h for h in host_slices if not _dead_store(self, function, h)]
+        port_slices = [p for p in port_slices if not _dead_store(self, function, p)]
+        if not host_slices and not port_slices:
+            return
         flows = _flows(self, function)
         words_of = [(s, _destination_words(self, s)) for s in host_slices + port_slices]
         if any(w & NOT_ADDRESS_WORDS for _, w in words_of):
@@ -708,6 +714,38 @@ def _carrier(rule: Rule, node: cst.CSTNode) -> cst.CSTNode:
             continue
         return node
     return node
+
+
+def _dead_store(rule: Rule, function: cst.CSTNode, node: cst.CSTNode) -> bool:
+    """``node``'s value is stored in a local name that no later code of the function reads
+    (outside loops only: in a loop an earlier line may read it on the next turn)."""
+    if not isinstance(function, cst.FunctionDef):
+        return False
+    node = _carrier(rule, node)
+    assign = rule.parent(node)
+    if not (
+        isinstance(assign, cst.Assign) and assign.value is node and len(assign.targets) == 1
+        and isinstance(assign.targets[0].target, cst.Name)
+    ):
+        return False
+    for ancestor in rule.ancestors(assign):
+        if ancestor is function:
+            break
+        if isinstance(ancestor, (cst.For, cst.While, cst.FunctionDef, cst.Lambda)):
+            return False
+    name = assign.targets[0].target.value
+    inside = {id(n) for n in iter_nodes(assign)}
+    seen = False
+    for other in iter_nodes(function):
+        if other is assign:
+            seen = True
+        elif seen and id(other) not in inside and isinstance(other, cst.Name) and other.value == name:
+            if isinstance(rule.parent(other), cst.AssignTarget):
+                continue  # rebound, not read
+            return False
+        elif isinstance(other, (cst.Global, cst.Nonlocal)):
+            return False
+    return seen
 
 
 def _destination_words(rule: Rule, node: cst.CSTNode) -> frozenset[str]:

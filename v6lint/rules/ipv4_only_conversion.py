@@ -9,8 +9,13 @@ import libcst as cst
 from typing import Optional
 
 from v6lint.model import FixSafety, Severity
-from v6lint.rules._base import Invalid, PendingFix, Rule
+from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
 from v6lint.rules._families import inside_mreq_pack, module_prefix
+
+_PTON_NTOP = frozenset({"socket.inet_pton", "socket.inet_ntop", "_socket.inet_pton",
+                        "_socket.inet_ntop"})
+_AF_INET6 = frozenset({"socket.AF_INET6", "_socket.AF_INET6", "socket.AddressFamily.AF_INET6"})
+_ATON = frozenset({"socket.inet_aton", "_socket.inet_aton"})
 
 CONVERSIONS = {
     "socket.inet_aton": ("socket.inet_pton(family, text)", "ipaddress.ip_address(text).packed"),
@@ -109,6 +114,11 @@ class Ipv4OnlyConversion(Rule):
             return
         if inside_mreq_pack(self, node) or self._fixed_input(node):
             return
+        scope = self._function(node)
+        if scope is not None and (
+            self._handles_ipv6(scope) or (name.endswith("ntoa") and self._from_aton(scope, node))
+        ):
+            return
         function = name.rsplit(".", 1)[1]
         by_family, neutral = CONVERSIONS[name]
         self.report(
@@ -125,6 +135,76 @@ class Ipv4OnlyConversion(Rule):
             return False
         value = self.module_constant(node.args[0].value)
         return isinstance(value, (cst.SimpleString, cst.ConcatenatedString))
+
+    def _function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, cst.FunctionDef):
+                return ancestor
+            if isinstance(ancestor, cst.ClassDef):
+                return None
+        return None
+
+    def _handles_ipv6(self, function: cst.FunctionDef) -> bool:
+        """The function takes IPv6 addresses its own way: it passes ``AF_INET6`` to
+        ``inet_pton``/``inet_ntop`` (ssl's ``_inet_paton`` tries ``inet_aton`` first, then
+        ``inet_pton(AF_INET6, ...)``) or compares a family with it (``if af == AF_INET:
+        inet_aton(a) elif af == AF_INET6: ...``). Creating an AF_INET6 socket does not count."""
+        key = ("v6202-handles-ipv6", id(function))
+        memo = self.context.memo
+        if key not in memo:
+            found = False
+            for other in iter_nodes(function):
+                if isinstance(other, cst.Call) and self.called_name(other, _PTON_NTOP):
+                    first = other.args[0].value if other.args else None
+                    found = first is not None and self.resolves_to_any(first, _AF_INET6)
+                elif isinstance(other, cst.Comparison):
+                    found = any(
+                        isinstance(t.operator, (cst.Equal, cst.NotEqual, cst.In, cst.NotIn))
+                        and (self.resolves_to_any(t.comparator, _AF_INET6)
+                             or self.resolves_to_any(other.left, _AF_INET6))
+                        for t in other.comparisons
+                    )
+                if found:
+                    break
+            memo[key] = (function, found)
+        return memo[key][1]
+
+    def _from_aton(self, function: cst.FunctionDef, node: cst.Call) -> bool:
+        """``inet_ntoa(packed)`` where every assignment of the local ``packed`` in the function
+        is an ``inet_aton()`` result or ``None``: four bytes by construction, so the call
+        cannot fail (the ``inet_aton`` is what is reported)."""
+        if len(node.args) != 1 or not isinstance(node.args[0].value, cst.Name):
+            return False
+        name = node.args[0].value.value
+        values = []
+        for other in iter_nodes(function):
+            if isinstance(other, cst.Param) and other.name.value == name:
+                return False
+            if isinstance(other, cst.Assign):
+                for target in other.targets:
+                    if isinstance(target.target, cst.Name) and target.target.value == name:
+                        values.append(other.value)
+                    elif any(isinstance(n, cst.Name) and n.value == name
+                             for n in iter_nodes(target.target)):
+                        return False  # unpacked or stored some other way
+            else:
+                bound = None
+                if isinstance(other, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)):
+                    bound = other.target
+                elif isinstance(other, cst.WithItem) and other.asname is not None:
+                    bound = other.asname.name
+                elif isinstance(other, (cst.Global, cst.Nonlocal)):
+                    if any(n.name.value == name for n in other.names):
+                        return False
+                if bound is not None and any(
+                    isinstance(n, cst.Name) and n.value == name for n in iter_nodes(bound)
+                ):
+                    return False  # bound some other way
+        return bool(values) and all(
+            (isinstance(v, cst.Name) and v.value == "None")
+            or (isinstance(v, cst.Call) and self.called_name(v, _ATON) is not None)
+            for v in values
+        ) and any(isinstance(v, cst.Call) for v in values)
 
     def _fix(self, node: cst.Call, function: str) -> Optional[PendingFix]:
         if len(node.args) != 1 or node.args[0].star or node.args[0].keyword is not None:
