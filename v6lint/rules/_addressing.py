@@ -238,7 +238,8 @@ class Awareness:
     """What a function does that shows it already handles IPv6 host:port forms.
 
     ``brackets``: it tests, strips, splits on or writes ``[``/``]`` (``host.startswith("[")``,
-    ``strip("[]")``, ``f"[{host}]"``, ``"[%s]" %``); ``colon_tests``: the code of every ``X`` in
+    ``strip("[]")``, ``f"[{host}]"``, ``"[%s]:%d" %``: a bracketed field where a host goes,
+    see ``bracket_template``); ``colon_tests``: the code of every ``X`` in
     ``":" in X`` / ``X.count(":")`` (a colon test on a host is the IPv6 check).
     """
 

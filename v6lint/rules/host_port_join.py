@@ -1099,16 +1099,23 @@ class HostPortJoin(Rule):
         return PendingFix("Bracket the host when it contains ':'", safety, [(node, replacement)])
 
 
+# Parsers whose host keeps an IPv6 literal's brackets: urllib3's parse_url (requests uses it
+# too: ``parse_url("http://[::1]:80").host == "[::1]"``) and urllib.parse's splitport, whose
+# ``(.*):([0-9]*)`` leaves "[::1]" whole.
+_BRACKET_KEEPING_PARSERS = frozenset({"parse_url", "splitport", "_splitport", "splitnport",
+                                      "_splitnport"})
+
+
 def _parse_url_call(node: cst.BaseExpression) -> bool:
-    """``parse_url(text)`` / ``util.parse_url(text)``: urllib3's URL parser (requests uses it
-    too), whose ``host`` keeps the brackets of an IPv6 literal (``"[::1]"``)."""
+    """``parse_url(text)``, ``_splitport(authority)``: a parser whose host keeps the brackets
+    of an IPv6 literal (``"[::1]"``)."""
     if not isinstance(node, cst.Call):
         return False
     func = node.func
     called = func.attr.value if isinstance(func, cst.Attribute) else (
         func.value if isinstance(func, cst.Name) else None
     )
-    return called == "parse_url"
+    return called in _BRACKET_KEEPING_PARSERS
 
 
 def _is_bytes(node: cst.CSTNode) -> bool:

@@ -9,7 +9,7 @@ import libcst as cst
 from typing import Optional
 
 from v6lint.model import FixSafety, Severity
-from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
+from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes, string_value
 from v6lint.rules._families import inside_mreq_pack, module_prefix
 
 _PTON_NTOP = frozenset({"socket.inet_pton", "socket.inet_ntop", "_socket.inet_pton",
@@ -66,8 +66,14 @@ class Ipv4OnlyConversion(Rule):
     module constant holding one), such as `inet_aton("224.0.0.251")` or a test of `inet_aton`
     itself, is fixed IPv4 data that no IPv6 value can reach: not reported (a hard-coded
     address is the V64x rules' concern). Inside an `ip_mreq` `struct.pack` V6106 reports.
+    Functions that handle IPv6 their own way are silent: they pass `AF_INET6` to
+    `inet_pton`/`inet_ntop` (`try: inet_aton(s) except OSError: inet_pton(AF_INET6, s)`, as
+    `ssl` does) or compare a family with `AF_INET6` (`if af == AF_INET: ... elif af ==
+    AF_INET6: ...`); creating an AF_INET6 socket does not count. `inet_ntoa(packed)` is
+    silent when every assignment of `packed` in the function is an `inet_aton()` result (or
+    `None`): it is four bytes by construction, and the `inet_aton` is what is reported.
     The finding can be ignored where the data is IPv4 by protocol (an IPv4 header, a DHCPv4
-    field).
+    field, a SOCKS4 request, a DNS A record), which the rule cannot tell from the code.
     """
 
     code = "V6202"
@@ -160,14 +166,22 @@ class Ipv4OnlyConversion(Rule):
                 elif isinstance(other, cst.Comparison):
                     found = any(
                         isinstance(t.operator, (cst.Equal, cst.NotEqual, cst.In, cst.NotIn))
-                        and (self.resolves_to_any(t.comparator, _AF_INET6)
-                             or self.resolves_to_any(other.left, _AF_INET6))
+                        and (self._is_af_inet6(t.comparator) or self._is_af_inet6(other.left))
                         for t in other.comparisons
                     )
                 if found:
                     break
             memo[key] = (function, found)
         return memo[key][1]
+
+    def _is_af_inet6(self, node: cst.BaseExpression) -> bool:
+        """``socket.AF_INET6``, or ``getattr(socket, "AF_INET6", ...)`` on old platforms."""
+        if (
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+            and node.func.value == "getattr" and len(node.args) >= 2
+        ):
+            return string_value(node.args[1].value) == "AF_INET6"
+        return self.resolves_to_any(node, _AF_INET6)
 
     def _from_aton(self, function: cst.FunctionDef, node: cst.Call) -> bool:
         """``inet_ntoa(packed)`` where every assignment of the local ``packed`` in the function
