@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 
 import libcst as cst
 
@@ -69,9 +70,12 @@ class Ipv4OnlyConversion(Rule):
     Functions that handle IPv6 their own way are silent: they pass `AF_INET6` to
     `inet_pton`/`inet_ntop` (`try: inet_aton(s) except OSError: inet_pton(AF_INET6, s)`, as
     `ssl` does) or compare a family with `AF_INET6` (`if af == AF_INET: ... elif af ==
-    AF_INET6: ...`); creating an AF_INET6 socket does not count. `inet_ntoa(packed)` is
-    silent when every assignment of `packed` in the function is an `inet_aton()` result (or
-    `None`): it is four bytes by construction, and the `inet_aton` is what is reported.
+    AF_INET6: ...`); creating an AF_INET6 socket does not count. `inet_ntoa(x)` is silent
+    where `x` is four bytes by construction, so that no IPv6 value can reach it: an
+    `inet_aton()` result (the `inet_aton` is what is reported), a `struct.pack` with a
+    4-byte format (`struct.pack("@i", n)` of an `IP_MULTICAST_IF` value), or a `"4s"` field
+    of `struct.unpack` (the addresses of an IPv4 header), for a local whose every
+    assignment in the function is one of those (or `None`).
     The finding can be ignored where the data is IPv4 by protocol (an IPv4 header, a DHCPv4
     field, a SOCKS4 request, a DNS A record), which the rule cannot tell from the code.
     """
@@ -184,12 +188,19 @@ class Ipv4OnlyConversion(Rule):
         return self.resolves_to_any(node, _AF_INET6)
 
     def _from_aton(self, function: cst.FunctionDef, node: cst.Call) -> bool:
-        """``inet_ntoa(packed)`` where every assignment of the local ``packed`` in the function
-        is an ``inet_aton()`` result or ``None``: four bytes by construction, so the call
-        cannot fail (the ``inet_aton`` is what is reported)."""
-        if len(node.args) != 1 or not isinstance(node.args[0].value, cst.Name):
+        """``inet_ntoa(x)`` where ``x`` is four bytes by construction, so the call cannot fail
+        and no IPv6 value can reach it: ``struct.pack("@i", n)``, or a local whose every
+        assignment in the function is an ``inet_aton()`` result (the ``inet_aton`` is what is
+        reported), a 4-byte ``struct.pack``, a ``"4s"`` field of ``struct.unpack`` (an IPv4
+        header's addresses) or ``None``."""
+        if len(node.args) != 1:
             return False
-        name = node.args[0].value.value
+        argument_value = node.args[0].value
+        if isinstance(argument_value, cst.Call):
+            return self._four_byte_value(argument_value)
+        if not isinstance(argument_value, cst.Name):
+            return False
+        name = argument_value.value
         values = []
         for other in iter_nodes(function):
             if isinstance(other, cst.Param) and other.name.value == name:
@@ -200,7 +211,9 @@ class Ipv4OnlyConversion(Rule):
                         values.append(other.value)
                     elif any(isinstance(n, cst.Name) and n.value == name
                              for n in iter_nodes(target.target)):
-                        return False  # unpacked or stored some other way
+                        if not self._four_byte_field(target.target, other.value, name):
+                            return False  # unpacked or stored some other way
+                        values.append(None)
             else:
                 bound = None
                 if isinstance(other, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)):
@@ -215,10 +228,50 @@ class Ipv4OnlyConversion(Rule):
                 ):
                     return False  # bound some other way
         return bool(values) and all(
-            (isinstance(v, cst.Name) and v.value == "None")
-            or (isinstance(v, cst.Call) and self.called_name(v, _ATON) is not None)
+            v is None or (isinstance(v, cst.Name) and v.value == "None")
+            or (isinstance(v, cst.Call) and self._four_byte_value(v))
             for v in values
-        ) and any(isinstance(v, cst.Call) for v in values)
+        ) and any(not (isinstance(v, cst.Name) and v.value == "None") for v in values)
+
+    def _four_byte_value(self, call: cst.Call) -> bool:
+        """``inet_aton(...)`` or ``struct.pack(fmt, ...)`` with a literal 4-byte format."""
+        if self.called_name(call, _ATON) is not None:
+            return True
+        if self.called_name(call, {"struct.pack"}) is None or not call.args:
+            return False
+        fmt = string_value(call.args[0].value)
+        try:
+            return fmt is not None and struct.calcsize(fmt) == 4
+        except struct.error:
+            return False
+
+    def _four_byte_field(self, target: cst.BaseExpression, value: cst.BaseExpression,
+                         name: str) -> bool:
+        """``(..., saddr, daddr) = struct.unpack("!BBHHHBBH4s4s", header)``: ``name`` is
+        one of the tuple's plain names and its field is ``4s``."""
+        if not isinstance(target, (cst.Tuple, cst.List)) or not isinstance(value, cst.Call):
+            return False
+        if self.called_name(value, {"struct.unpack", "struct.unpack_from"}) is None:
+            return False
+        fmt = string_value(value.args[0].value) if value.args else None
+        if fmt is None:
+            return False
+        fields = []
+        for count, code in re.findall(r"(\d*)([xcbB?hHiIlLqQnNefdspP])", fmt.lstrip("@=<>!")):
+            if code in "sp":
+                fields.append(f"{count or 1}{code}")
+            elif code != "x":
+                fields += [code] * int(count or 1)
+        names = [e.value for e in target.elements]
+        if len(names) != len(fields):
+            return False
+        return any(
+            isinstance(element, cst.Name) and element.value == name and field == "4s"
+            for element, field in zip(names, fields)
+        ) and not any(
+            isinstance(element, cst.Name) and element.value == name and field != "4s"
+            for element, field in zip(names, fields)
+        )
 
     def _fix(self, node: cst.Call, function: str) -> Optional[PendingFix]:
         if len(node.args) != 1 or node.args[0].star or node.args[0].keyword is not None:
