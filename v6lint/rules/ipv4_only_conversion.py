@@ -209,8 +209,7 @@ class Ipv4OnlyConversion(Rule):
                 for target in other.targets:
                     if isinstance(target.target, cst.Name) and target.target.value == name:
                         values.append(other.value)
-                    elif any(isinstance(n, cst.Name) and n.value == name
-                             for n in iter_nodes(target.target)):
+                    elif _binds(target.target, name):
                         if not self._four_byte_field(target.target, other.value, name):
                             return False  # unpacked or stored some other way
                         values.append(None)
@@ -223,9 +222,7 @@ class Ipv4OnlyConversion(Rule):
                 elif isinstance(other, (cst.Global, cst.Nonlocal)):
                     if any(n.name.value == name for n in other.names):
                         return False
-                if bound is not None and any(
-                    isinstance(n, cst.Name) and n.value == name for n in iter_nodes(bound)
-                ):
+                if bound is not None and _binds(bound, name):
                     return False  # bound some other way
         return bool(values) and all(
             v is None or (isinstance(v, cst.Name) and v.value == "None")
@@ -292,3 +289,15 @@ class Ipv4OnlyConversion(Rule):
             title = "Use str(ipaddress.ip_address(packed))"
         replacement = cst.parse_expression(new).with_changes(lpar=node.lpar, rpar=node.rpar)
         return PendingFix(title, FixSafety.UNSAFE, [(node, replacement)], imports=imports)
+
+
+def _binds(target: cst.BaseExpression, name: str) -> bool:
+    """``target`` (an assignment target) binds the local ``name``: ``name``, ``(a, name)``,
+    ``*name``; not ``self.name`` or ``d[name]``."""
+    if isinstance(target, cst.Name):
+        return target.value == name
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return any(_binds(element.value, name) for element in target.elements)
+    if isinstance(target, cst.StarredElement):
+        return _binds(target.value, name)
+    return False
