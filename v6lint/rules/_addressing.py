@@ -218,11 +218,28 @@ _BRACKET_METHODS = frozenset({"startswith", "endswith", "strip", "lstrip", "rstr
                               "rpartition", "replace", "count"})
 
 
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrai]")
+_BRACES_FIELD = re.compile(r"\{[^{}]*\}")
+# A field in brackets written as a host: at the start of the text or after "//", "@", "=",
+# "Host: " or "CONNECT ", and followed by the end, ":port" or "/path". Prompts and messages
+# such as "Username [%s]: " or "worker [%s]" bracket a default or a name, not a host.
+_HOST_BRACKETS = re.compile(
+    r"(?:^|//|@|=|(?i:host:)[ \t]*|CONNECT )\[\0\](?:$|:(?=[^\s])|/)"
+)
+
+
+def bracket_template(text: str) -> bool:
+    """``text`` (fields replaced by NUL) writes a field in brackets the way a host is
+    written: ``"[%s]:%d"``, ``"http://[{}]/"``, ``f"[{host}]"``."""
+    return bool(_HOST_BRACKETS.search(text))
+
+
 class Awareness:
     """What a function does that shows it already handles IPv6 host:port forms.
 
     ``brackets``: it tests, strips, splits on or writes ``[``/``]`` (``host.startswith("[")``,
-    ``strip("[]")``, ``f"[{host}]"``, ``"[%s]" %``); ``colon_tests``: the code of every ``X`` in
+    ``strip("[]")``, ``f"[{host}]"``, ``"[%s]:%d" %``: a bracketed field where a host goes,
+    see ``bracket_template``); ``colon_tests``: the code of every ``X`` in
     ``":" in X`` / ``X.count(":")`` (a colon test on a host is the IPv6 check).
     """
 
@@ -241,7 +258,7 @@ class Awareness:
                     self.colon_counts.add(code_of(rule, node.func.value))
                 elif method == "format" and isinstance(node.func.value, cst.SimpleString):
                     text = string_value(node.func.value) or ""
-                    if re.search(r"\[\{[^{}]*\}\]", text):
+                    if bracket_template(_BRACES_FIELD.sub("\0", text)):
                         self.brackets = True
             elif isinstance(node, cst.Comparison):
                 left = string_value(node.left)
@@ -262,14 +279,15 @@ class Awareness:
                     p.value if isinstance(p, cst.FormattedStringText) else "\0"
                     for p in node.parts
                 )
-                if "[\0]" in text:
+                if bracket_template(text):
                     self.brackets = True
             elif isinstance(node, cst.SimpleString):
                 value = string_value(node)
                 if value is not None and (
-                    value in ("[", "]") or "[%s]" in value or "[%(" in value or "[{}]" in value
+                    value in ("[", "]")
+                    or bracket_template(_BRACES_FIELD.sub("\0", _PERCENT_FIELD.sub("\0", value)))
                 ):
-                    self.brackets = True  # b"[" + host + b"]" and the like
+                    self.brackets = True  # b"[" + host + b"]", "[%s]:%d" and the like
 
 
 def awareness(rule: "Rule", node: cst.CSTNode) -> Awareness:

@@ -49,6 +49,7 @@ class DefaultFamilySocket(ConnectFixMixin, Rule):
 
     ## Exceptions
     Not reported: `socket.socket(fileno=fd)` (the family is read from the descriptor),
+    Python 2's `socket.socket(_sock=s)` (it wraps `s`, whatever its family),
     `socket.fromfd()`, calls with `*args`/`**kwargs`, and code that also handles IPv6 (the
     enclosing function, or the enclosing top-level statement, mentions `AF_INET6`,
     `has_ipv6` or an `ipv6` flag). It can be ignored for sockets used only for a local,
@@ -117,6 +118,8 @@ class DefaultFamilySocket(ConnectFixMixin, Rule):
             return
         if argument(node, 0, "family") is not None or keyword_argument(node, "fileno"):
             return
+        if keyword_argument(node, "_sock"):
+            return  # Python 2's socket(_sock=s) wraps an existing socket of s's family
         if handles_ipv6(self, node):
             return
         self.report(

@@ -114,13 +114,14 @@ def _shape(prefix: str, suffix: str) -> bool:
 
 
 class _Facts:
-    __slots__ = ("hosts", "ports", "plain", "other")
+    __slots__ = ("hosts", "ports", "plain", "other", "bracketed")
 
     def __init__(self) -> None:
         self.hosts: set[str] = set()
         self.ports: set[str] = set()
         self.plain: set[str] = set()  # every assignment is an IPv4 address or a DNS name
-        self.other: set[str] = set()
+        self.other: set[str] = set()  # assigned something else somewhere
+        self.bracketed: set[str] = set()  # a urllib3 parse_url() result or one of its parts
 
 
 def _unwrap(node: cst.BaseExpression) -> cst.BaseExpression:
@@ -584,6 +585,8 @@ class HostPortJoin(Rule):
             return
         target = statement.target
         found = name_words(target)
+        if self._built_from_bracketed(target):
+            return  # netloc = auth; netloc += host (a parse_url() host keeps its brackets)
         h = self._host(target)
         if h is NOT or (h is None and not found & {"netloc", "authority", "hostport", "location"}):
             return
@@ -592,6 +595,28 @@ class HostPortJoin(Rule):
         if re.search(r"\s", _trim(suffix)):
             return
         self._consider(node, target, "", suffix, None)
+
+    def _built_from_bracketed(self, target: cst.BaseExpression) -> bool:
+        """Some assignment of ``target`` in the function (``=``, ``+=``, ``x or ""``) is a
+        host that keeps its brackets (a part of urllib3's ``parse_url()``)."""
+        facts = self._facts(target)
+        if not facts.bracketed:
+            return False
+        code = code_of(self, target)
+        for node in iter_nodes(enclosing_function(self, target)):
+            if isinstance(node, cst.Assign) and any(
+                code_of(self, t.target) == code for t in node.targets
+            ):
+                value = node.value
+            elif isinstance(node, cst.AugAssign) and code_of(self, node.target) == code:
+                value = node.value
+            else:
+                continue
+            while isinstance(value, cst.BooleanOperation):
+                value = value.left
+            if code_of(self, _unwrap(value)) in facts.bracketed:
+                return True
+        return False
 
     def _concatenation(self, node: cst.BinaryOperation) -> None:
         operands: list[cst.BaseExpression] = []
@@ -737,10 +762,16 @@ class HostPortJoin(Rule):
             return NOT  # user, key, time, ipv4 ...: not a host that needs brackets
         code = code_of(self, node)
         facts = self._facts(node)
-        if code in facts.hosts:
-            return SHOWN
         if code in facts.plain:
             return NOT  # inet_ntoa(), gethostbyname(), gethostname(), "localhost"
+        if code in facts.bracketed or (
+            isinstance(node, cst.Attribute) and node.attr.value == "host" and (
+                _parse_url_call(node.value) or code_of(self, node.value) in facts.bracketed
+            )
+        ):
+            return NOT  # urllib3's parse_url() keeps an IPv6 host's brackets: "[::1]"
+        if code in facts.hosts:
+            return SHOWN
         if found & HOST_WORDS:
             return NAMED
         if isinstance(node, cst.Name) and not found & MESSAGE_WORDS:
@@ -802,7 +833,10 @@ class HostPortJoin(Rule):
             facts.ports |= found.ports
             facts.plain |= found.plain
             facts.other |= found.other
-        facts.plain -= facts.hosts | facts.other
+            facts.bracketed |= found.bracketed
+        # A name whose every assignment is a literal stays plain even when it also goes into
+        # a socket call (``bind_hostname = "localhost"`` ... ``bind((bind_hostname, 0))``).
+        facts.plain -= facts.other
         return facts
 
     def _collect(self, scope: cst.CSTNode) -> "_Facts":
@@ -829,6 +863,12 @@ class HostPortJoin(Rule):
                     if not isinstance(part, cst.StarredElement):
                         self._assigned(facts, element, part.value)
                 return
+            if _parse_url_call(value):
+                # scheme, auth, host, port, ... = parse_url(url): urllib3 keeps the brackets
+                facts.bracketed.update(code_of(self, e) for e in elements)
+            for element in elements:
+                if isinstance(element, (cst.Name, cst.Attribute)):
+                    facts.other.add(code_of(self, element))  # not a literal assignment
             if len(elements) >= 2 and self._address_tuple(value, 1):
                 facts.hosts.add(code_of(self, elements[0]))
                 facts.ports.add(code_of(self, elements[1]))
@@ -850,7 +890,10 @@ class HostPortJoin(Rule):
         indexed = tuple_index(value)
         if indexed is not None and self._address_tuple(indexed[0], 1):
             (facts.hosts if indexed[1] == 0 else facts.ports).add(code)
+            facts.other.add(code)
             return
+        if _parse_url_call(value):
+            facts.bracketed.add(code)  # url = parse_url(text): url.host keeps the brackets
         literal = string_value(value)
         if literal is not None and ":" not in literal and literal.strip():
             facts.plain.add(code)
@@ -1054,6 +1097,25 @@ class HostPortJoin(Rule):
             rpar=[cst.RightParen()] if needs_parens else [],
         )
         return PendingFix("Bracket the host when it contains ':'", safety, [(node, replacement)])
+
+
+# Parsers whose host keeps an IPv6 literal's brackets: urllib3's parse_url (requests uses it
+# too: ``parse_url("http://[::1]:80").host == "[::1]"``) and urllib.parse's splitport, whose
+# ``(.*):([0-9]*)`` leaves "[::1]" whole.
+_BRACKET_KEEPING_PARSERS = frozenset({"parse_url", "splitport", "_splitport", "splitnport",
+                                      "_splitnport"})
+
+
+def _parse_url_call(node: cst.BaseExpression) -> bool:
+    """``parse_url(text)``, ``_splitport(authority)``: a parser whose host keeps the brackets
+    of an IPv6 literal (``"[::1]"``)."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    called = func.attr.value if isinstance(func, cst.Attribute) else (
+        func.value if isinstance(func, cst.Name) else None
+    )
+    return called in _BRACKET_KEEPING_PARSERS
 
 
 def _is_bytes(node: cst.CSTNode) -> bool:

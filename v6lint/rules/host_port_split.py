@@ -1,4 +1,13 @@
-"""V6501: "host:port" strings taken apart at the first ':'."""
+"""V6501: "host:port" strings taken apart at the first ':'.
+
+A split (``split(":")``, ``partition(":")``, ``find(":")`` then slices) is reported when the
+code shows that the text is a host and a port: the pieces go into a socket call or a
+``(host, port)`` address, they are stored or passed as a host and a port (``host=``,
+``self.port = int(...)``, ``{"host": ...}``), they are named so, or the text itself is named
+as an address. Each of these is evidence; a word that says the text is something else (a
+user, a time, a path, a key) vetoes, and code that already handles IPv6 (brackets, colon
+counts, IPv6-named scopes) or never reads the piece it cut is left alone.
+"""
 
 from __future__ import annotations
 
@@ -58,12 +67,26 @@ class HostPortSplit(Rule):
     """
     ## What it finds
     A `"host:port"` string split at its first colon: `host, port = addr.split(":")`,
-    `addr.split(":")[0]`, `addr.split(":", 1)`, `addr.partition(":")`, and the host part of
-    `addr.rsplit(":", 1)` / `addr.rpartition(":")` when the brackets are never removed.
-    It is reported when the value is an address: its name (`addr`, `netloc`, `server`,
-    `bind`, `proxy`, `*_HOST`, `*_ADDR`, `os.environ["REDIS_ADDR"]`, `config.get("listen")`,
-    a local assigned from one of those), the names of the parts (`host, port = ...`), or the
-    use of the parts (`sock.connect((a, int(b)))`).
+    `addr.split(":")[0]`, `addr.split(":", 1)`, `addr.partition(":")[::2]`, a list of pieces
+    indexed later (`parts = s.split(":")` ... `parts[0]`, `parts[1]`), a cut by hand
+    (`i = addr.find(":")` then `addr[:i]` / `addr[i + 1:]`), and the host part of
+    `addr.rsplit(":", 1)` / `addr.rpartition(":")` when the text is a URL authority or a
+    `Host` header (bracketed by rule) and the brackets are never removed.
+
+    Whether the text is a host and a port is decided on evidence, strongest first:
+    - use: the two pieces go into a socket call or address (`sock.connect((a, int(b)))`,
+      `create_connection`, `getaddrinfo`, a `(host, port)` tuple stored as an address, a
+      call named for a connection or server), or are returned as a pair by a function named
+      for a host:port parser (`def parse_hostport(text): ... return f[0], int(f[1])`);
+    - destination: what the pieces are stored or passed as (`host = ...`, `self.port =
+      int(...)`, `connect(host=..., port=...)`, `{"host": ...}`);
+    - the pieces' own names (`host, port = ...`, `_, host, port = spec.split(":")`);
+    - the text's name (`addr`, `netloc`, `server`, `bind`, `proxy`, `*_HOST`, `*_ADDR`,
+      `os.environ["REDIS_ADDR"]`, `config.get("listen")`, or a local assigned from one of
+      those), which alone is enough for the two-name unpacking and first-piece cuts.
+    A word that names something else (`user, password`, `hours, minutes`, `key, value`,
+    `filename, lineno`, a port mapping) overrides all of these. Confidence is high when the
+    use or both names agree, medium on one piece of evidence.
 
     ## Why it breaks on IPv6
     An IPv6 address contains colons, so the port cannot be told from the address by the
@@ -108,10 +131,12 @@ class HostPortSplit(Rule):
     `key:value` lines, drive letters and URL schemes (none of them is named as an address),
     `split(":")[-1]` for the port (the last piece is the port in both IPv6 forms), and
     functions that already handle brackets (`startswith("[")`, `strip("[]")`,
-    `f"[{host}]"`, `b"[" + host + b"]"`) or test the host part for a colon, and code inside
-    classes or functions named for IPv6 (`_BaseV6`, `parse_ipv6`), which take IPv6 addresses
-    apart on purpose. The finding can be ignored where the
-    value is an IPv4 address or a DNS name by construction.
+    `f"[{host}]"`, `"[%s]:%d" %`, `b"[" + host + b"]"`; brackets in prose such as the
+    prompt `"Username [%s]: "` do not count) or test the host part for a colon or count its
+    colons, code inside classes or functions named for IPv6 (`_BaseV6`, `parse_ipv6`), which
+    take IPv6 addresses apart on purpose, and a cut whose result the function never reads
+    (`host = host[:i]` kept only for a commented-out header). The finding can be ignored
+    where the value is an IPv4 address or a DNS name by construction.
     """
 
     code = "V6501"
@@ -465,6 +490,12 @@ class HostPortSplit(Rule):
                     port_slices.append(other)
         if not host_slices and not port_slices:
             return
+        # ``host = host[:i]`` whose result nothing reads (logging's HTTPHandler cuts the port
+        # for a Host header that is commented out): no value is taken apart wrongly.
+        host_slices = [h for h in host_slices if not _dead_store(self, function, h)]
+        port_slices = [p for p in port_slices if not _dead_store(self, function, p)]
+        if not host_slices and not port_slices:
+            return
         flows = _flows(self, function)
         words_of = [(s, _destination_words(self, s)) for s in host_slices + port_slices]
         if any(w & NOT_ADDRESS_WORDS for _, w in words_of):
@@ -708,6 +739,38 @@ def _carrier(rule: Rule, node: cst.CSTNode) -> cst.CSTNode:
             continue
         return node
     return node
+
+
+def _dead_store(rule: Rule, function: cst.CSTNode, node: cst.CSTNode) -> bool:
+    """``node``'s value is stored in a local name that no later code of the function reads
+    (outside loops only: in a loop an earlier line may read it on the next turn)."""
+    if not isinstance(function, cst.FunctionDef):
+        return False
+    node = _carrier(rule, node)
+    assign = rule.parent(node)
+    if not (
+        isinstance(assign, cst.Assign) and assign.value is node and len(assign.targets) == 1
+        and isinstance(assign.targets[0].target, cst.Name)
+    ):
+        return False
+    for ancestor in rule.ancestors(assign):
+        if ancestor is function:
+            break
+        if isinstance(ancestor, (cst.For, cst.While, cst.FunctionDef, cst.Lambda)):
+            return False
+    name = assign.targets[0].target.value
+    inside = {id(n) for n in iter_nodes(assign)}
+    seen = False
+    for other in iter_nodes(function):
+        if other is assign:
+            seen = True
+        elif seen and id(other) not in inside and isinstance(other, cst.Name) and other.value == name:
+            if isinstance(rule.parent(other), cst.AssignTarget):
+                continue  # rebound, not read
+            return False
+        elif isinstance(other, (cst.Global, cst.Nonlocal)):
+            return False
+    return seen
 
 
 def _destination_words(rule: Rule, node: cst.CSTNode) -> frozenset[str]:
