@@ -11,3 +11,11 @@ function clientIp(req) {
   const e = name.substr(7);
   return [a, b, c, d, e];
 }
+
+class ServerInfo {
+  get port() {
+    // ok: v6lint.js.mapped-address-mangling
+    const port = this.address.split(':').pop();
+    return port ? Number.parseInt(port, 10) : 27017;
+  }
+}

@@ -68,3 +68,16 @@ function notHosts(line, pair) {
   const hostLabel = `${pair}`;
   return [key, minutes, hostLabel];
 }
+
+class Description {
+  get port() {
+    // ok: v6lint.js.split-host-port
+    const port = this.address.split(':').pop();
+    return port ? Number.parseInt(port, 10) : 27017;
+  }
+}
+
+function portOf(address) {
+  // ok: v6lint.js.split-host-port
+  return Number.parseInt(address.split(':').pop(), 10);
+}
