@@ -159,3 +159,41 @@ class AsyncConnectionLike
         list($protocol, $address) = explode(':', $remoteAddress, 2);
     }
 }
+
+function split_checked(string $hostName): array
+{
+    $port = null;
+    if ($hostName[0] === '[') {
+        $end = strpos($hostName, ']');
+        $hostName = substr($hostName, $end + 1);
+    }
+    if (substr_count($hostName, ':') === 1) {
+        $index = strpos($hostName, ':');
+        $port = substr($hostName, $index + 1);
+        // ok: v6lint.php.explode-host-port
+        $hostName = substr($hostName, 0, $index);
+    }
+    return [$hostName, $port];
+}
+
+function parse_proto_opts(string $proto_opts): array
+{
+    $parsed = [];
+    if (preg_match('/(\[[a-f0-9:]+\])/i', $proto_opts, $matches)) {
+        $parsed['hostspec'] = $matches[1];
+    } elseif (str_contains($proto_opts, ':')) {
+        // ok: v6lint.php.explode-host-port
+        [$proto_opts, $parsed['port']] = explode(':', $proto_opts);
+    }
+    return $parsed;
+}
+
+function host_and_port($input)
+{
+    if (preg_match('/(\[.*\]):?([0-9]+)?/', $input->getOption('host'), $matches) === 1) {
+        return [$matches[1], $matches[2] ?? null];
+    }
+    // ok: v6lint.php.explode-host-port
+    $hostParts = explode(':', $input->getOption('host'));
+    return [$hostParts[0], $hostParts[1] ?? null];
+}

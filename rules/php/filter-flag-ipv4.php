@@ -70,3 +70,20 @@ function is_valid_host(string $host): bool
     }
     return filter_var('https://' . $host, FILTER_VALIDATE_URL) !== false;
 }
+
+class IpRules
+{
+    public function validateIpv4($attribute, $value)
+    {
+        // ok: v6lint.php.filter-flag-ipv4
+        return filter_var($value, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) !== false;
+    }
+
+    public function validateIp($attribute, $value)
+    {
+        // ruleid: v6lint.php.filter-flag-ipv4
+        return filter_var($value, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) !== false;
+    }
+}
+// ruleid: v6lint.php.filter-flag-ipv4
+$ok = filter_var($_SERVER['REMOTE_ADDR'], FILTER_VALIDATE_IP, FILTER_FLAG_IPV4);

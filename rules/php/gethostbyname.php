@@ -5,3 +5,5 @@ $ip = gethostbyname('example.com');
 $all = gethostbynamel('example.com');
 // ok: v6lint.php.gethostbyname
 $records = dns_get_record('example.com', DNS_A | DNS_AAAA);
+// ruleid: v6lint.php.gethostbyname
+$addr = @gethostbyname(trim($host));

@@ -10,3 +10,7 @@ echo long2ip(3232235777);
 $bin = inet_pton($_SERVER['REMOTE_ADDR']);
 // ok: v6lint.php.ip2long
 $obj->ip2long($x);
+// ruleid: v6lint.php.ip2long
+$host = long2ip(base_convert($m[1], 16, 10));
+// ruleid: v6lint.php.ip2long
+$n = \ip2long(trim($ip));

@@ -94,3 +94,9 @@ def local_address_label(io)
     addr.ip_unpack.join(':')
   end
 end
+
+def server_uri(scheme, addr, port)
+  ip_literal = addr.include?(":") ? "[#{addr}]" : addr
+  # ok: v6lint.ruby.host-port-interpolation
+  URI("#{scheme}://#{ip_literal}:#{port}").to_s
+end

@@ -74,3 +74,13 @@ def normalize(env)
     env["SERVER_NAME"] = host[0, colon]
   end
 end
+
+def forwarded(host_port)
+  if host_port =~ /\A(\[[0-9a-fA-F:]+\])(?::(\d+))?\z/
+    host, port = $1, $2
+  else
+    # ok: v6lint.ruby.split-host-port
+    host, port = host_port.split(":", 2)
+  end
+  [host, port]
+end
