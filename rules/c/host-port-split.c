@@ -154,3 +154,16 @@ int tag_pair(const char *tag, char *name, int *value)
     // ok: v6lint.c.host-port-split
     return sscanf(tag, "%63[^=]=%d", name, value) == 2;
 }
+
+/* Brackets checked on another field: this split is still IPv4-only. */
+int load_entry(struct peer *n, char **argv, int argc)
+{
+    char *p;
+    for (int j = 2; j < argc; j++)
+        if (argv[j][0] == '[') skip_slot(argv[j]);
+    // ruleid: v6lint.c.host-port-split
+    if ((p = strchr(argv[1], ':')) == NULL) return -1;
+    *p = '\0';
+    n->port = atoi(p + 1);
+    return 0;
+}
