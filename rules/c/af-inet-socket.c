@@ -60,3 +60,34 @@ SOCKET win(void)
     // ruleid: v6lint.c.af-inet-socket
     return WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);
 }
+
+static int listen_fd(struct addrinfo *ai)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    int fd = lib_socket_(ai ? ai->ai_family : AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    return fd;
+}
+
+static int probe_fd(void)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    return socket(have_addr ? addr_family : AF_INET, SOCK_DGRAM, 0);
+}
+
+static int dns_fd(void)
+{
+    // ruleid: v6lint.c.af-inet-socket
+    return net_create_socket(AF_INET, SOCK_DGRAM, 0);
+}
+
+static int family_fd(const struct sockaddr *sa)
+{
+    // ok: v6lint.c.af-inet-socket
+    return lib_socket_(sa->sa_family, SOCK_STREAM, 0);
+}
+
+static int setting(void)
+{
+    // ok: v6lint.c.af-inet-socket
+    return set_socket_option(AF_INET, IP_TTL, 64);
+}
