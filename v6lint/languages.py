@@ -56,6 +56,7 @@ SUFFIX_LANGUAGES: dict[str, str] = {
     ".tmpl": "generic",
     ".template": "generic",
     ".j2": "generic",
+    ".ini": "generic",
 }
 
 # Exact file names (lower-case) that have no telling suffix.
