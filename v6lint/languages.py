@@ -51,6 +51,12 @@ SUFFIX_LANGUAGES: dict[str, str] = {
     ".socket": "generic",
     ".env": "generic",
     ".properties": "generic",
+    # Config templates (nginx.tmpl for docker-gen, *.template for envsubst, *.conf.j2 for
+    # Jinja): only rules whose paths: include these names run on them.
+    ".tmpl": "generic",
+    ".template": "generic",
+    ".j2": "generic",
+    ".ini": "generic",
 }
 
 # Exact file names (lower-case) that have no telling suffix.
