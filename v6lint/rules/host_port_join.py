@@ -175,7 +175,9 @@ class HostPortJoin(Rule):
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
     URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
     (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
-    `"{}:{}".format(*self.server_address)`. A whole `sock.getsockname()` or `getpeername()`
+    `"{}:{}".format(*self.server_address)`, templates split over lines
+    (`("http://{host}:{port}/\n" "...").format(...)`) and an optional port suffix
+    (`port_str = "" if port is None else f":{port}"`, then `f"{scheme}://{host}{port_str}"`). A whole `sock.getsockname()` or `getpeername()`
     formatted into two fields (`"%s:%s" % sock.getsockname()`) is reported wherever it is,
     log lines included: for an IPv6 socket the formatting raises `TypeError`.
 
@@ -272,6 +274,10 @@ class HostPortJoin(Rule):
         # URLs inside texts: "running on http://%s:%d (...)", f"see http://{host}:{port} ..."
         re.compile(rb"""//%s:%"""),
         re.compile(rb"""//\{[^{}\n]*\}:(?:\{|[1-9])"""),
+        # port_str = "" if port is None else f":{port}" (or ":%d" % port), later joined as
+        # f"{scheme}://{host}{port_str}{path}"
+        re.compile(rb"""f["']:\{[^{}\n]*\}["']"""),
+        re.compile(rb"""["']:%[ds]["']\s*%"""),
         # b"CONNECT %s:%d HTTP/1.0\r\n"
         b"CONNECT %s:%",
         # netloc += ":" + str(port), netloc += ":%d" % port
@@ -311,6 +317,12 @@ class HostPortJoin(Rule):
         'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
         'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
         'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
+        # An optional ":port" suffix after a bracketed host, or after something not a host.
+        'def f(host, port, path):\n    if ":" in host:\n        host = f"[{host}]"\n'
+        '    port_str = "" if port is None else f":{port}"\n    return f"http://{host}{port_str}{path}"\n',
+        'def f(name, version):\n    tag = "" if version is None else f":{version}"\n    return f"docker://{name}{tag}"\n',
+        # A multi-line message template whose fields are a clock time, not an address.
+        'def f(h, m):\n    print("Started at {h}:{m} "\n          "(local time)".format(h=h, m=m))\n',
     )
     INVALID = (
         Invalid(
@@ -352,6 +364,16 @@ class HostPortJoin(Rule):
         ),
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
         Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
+        Invalid(
+            'def f(scheme, host, port, path):\n    port_str = "" if port is None else f":{port}"\n'
+            '    return f"{scheme}://{host}{port_str}{path}"\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(host, port):\n    print("Running on http://{host}:{port}/\\n"\n'
+            '          "(Press CTRL+C to quit)".format(host=host, port=port))\n',
+            fixed=None,
+        ),
         Invalid('def f(host, port):\n    url = ("http://%s:%d" "/RPC2") % (host, port)\n', fixed=None),
         # Evidence other than names: socket addresses, sinks, the string's shape.
         Invalid(
@@ -420,9 +442,20 @@ class HostPortJoin(Rule):
             if not isinstance(part, cst.FormattedStringExpression):
                 continue
             following = parts[i + 1]
-            if not isinstance(following, cst.FormattedStringText) or not following.value.startswith(":"):
-                continue
             if part.conversion or part.format_spec or part.equal:
+                continue
+            if isinstance(following, cst.FormattedStringExpression):
+                # f"{scheme}://{host}{port_str}{path}" with port_str = f":{port}" or "":
+                # the colon comes in with the optional port.
+                optional = self._optional_port(following)
+                if optional is None:
+                    continue
+                prefix, suffix = _text(parts[:i]), _text(parts[i + 2 :])
+                if self._pair_here(node, part.expression, optional, prefix, suffix):
+                    self._consider(node, part.expression, prefix, suffix, None)
+                    return
+                continue
+            if not isinstance(following, cst.FormattedStringText) or not following.value.startswith(":"):
                 continue
             port_node: Optional[cst.BaseExpression] = None
             if following.value == ":" and i + 2 < len(parts):
@@ -454,6 +487,38 @@ class HostPortJoin(Rule):
             self._consider(node, part.expression, prefix, suffix, bracketed)
             return
 
+    def _optional_port(self, part: cst.FormattedStringExpression) -> Optional[cst.BaseExpression]:
+        """The port of ``{port_str}`` when its one local assignment is ``"" if port is None
+        else f":{port}"`` (either order, ``":%d" % port`` and ``":" + str(port)`` too)."""
+        if part.conversion or part.format_spec or not isinstance(part.expression, cst.Name):
+            return None
+        value = local_value(self, part.expression)
+        if not isinstance(value, cst.IfExp):
+            return None
+        branches = [value.body, value.orelse]
+        empty = [b for b in branches if string_value(b) == ""]
+        if len(empty) != 1:
+            return None
+        other = branches[1] if empty[0] is branches[0] else branches[0]
+        port: Optional[cst.BaseExpression] = None
+        if (
+            isinstance(other, cst.FormattedString)
+            and len(other.parts) == 2
+            and isinstance(other.parts[0], cst.FormattedStringText)
+            and other.parts[0].value == ":"
+            and isinstance(other.parts[1], cst.FormattedStringExpression)
+            and not other.parts[1].format_spec
+        ):
+            port = other.parts[1].expression
+        elif isinstance(other, cst.BinaryOperation) and string_value(other.left) in (":%d", ":%s", ":"):
+            if isinstance(other.operator, (cst.Modulo, cst.Add)):
+                port = _unwrap(other.right)
+        if port is None or self._port(port) is NOT:
+            return None
+        if self._port(port) is None and not words(code_of(self, port)) & PORT_WORDS:
+            return None
+        return port
+
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         if isinstance(node.operator, cst.Modulo):
             self._percent(node)
@@ -465,8 +530,10 @@ class HostPortJoin(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
-            return
+        if not isinstance(func, cst.Attribute) or not isinstance(
+            func.value, (cst.SimpleString, cst.ConcatenatedString)
+        ):
+            return  # a template split over lines ("...{host}:{port}/\n" "...").format() too
         if func.attr.value in ("format", "format_map"):
             self._format(node)
         elif func.attr.value == "join" and string_value(func.value) == ":" and len(node.args) == 1:
