@@ -175,7 +175,8 @@ class HostPortJoin(Rule):
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
     URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
     (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
-    `"{}:{}".format(*self.server_address)`, templates split over lines
+    `"{}:{}".format(*self.server_address)`, a whole `sock.getpeername()` handed to
+    `create_connection()` (which unpacks `host, port`), templates split over lines
     (`("http://{host}:{port}/\n" "...").format(...)`) and an optional port suffix
     (`port_str = "" if port is None else f":{port}"`, then `f"{scheme}://{host}{port_str}"`). A whole `sock.getsockname()` or `getpeername()`
     formatted into two fields (`"%s:%s" % sock.getsockname()`) is reported wherever it is,
@@ -278,6 +279,8 @@ class HostPortJoin(Rule):
         # f"{scheme}://{host}{port_str}{path}"
         re.compile(rb"""f["']:\{[^{}\n]*\}["']"""),
         re.compile(rb"""["']:%[ds]["']\s*%"""),
+        # create_connection(sock.getpeername()): a whole socket address, maybe via a local
+        re.compile(rb"""get(?:peer|sock)name\(\)(?!\[)"""),
         # b"CONNECT %s:%d HTTP/1.0\r\n"
         b"CONNECT %s:%",
         # netloc += ":" + str(port), netloc += ":%d" % port
@@ -317,6 +320,10 @@ class HostPortJoin(Rule):
         'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
         'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
         'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
+        # The host and port taken first, or an address that is not a socket's.
+        'def f(self):\n    peer = self.sock.getpeername()[:2]\n    return self.handler.create_connection(peer)\n',
+        'def f(self, peer):\n    return socket.create_connection(peer)\n',
+        'def f(self):\n    peer = self.sock.getpeername()\n    peer = peer[:2]\n    return socket.create_connection(peer)\n',
         # An optional ":port" suffix after a bracketed host, or after something not a host.
         'def f(host, port, path):\n    if ":" in host:\n        host = f"[{host}]"\n'
         '    port_str = "" if port is None else f":{port}"\n    return f"http://{host}{port_str}{path}"\n',
@@ -363,6 +370,8 @@ class HostPortJoin(Rule):
             fixed='def f(addr):\n    return f"[{addr[0]}]:{addr[1]}" if ":" in str(addr[0]) else f"{addr[0]}:{addr[1]}"',
         ),
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
+        'def f(self):\n    peer = self.sock.getpeername()\n    return self.handler.create_connection(peer, timeout=5)\n',
+        'import socket\ndef f(sock):\n    return socket.create_connection(sock.getpeername())\n',
         Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
         Invalid(
             'def f(scheme, host, port, path):\n    port_str = "" if port is None else f":{port}"\n'
@@ -530,6 +539,10 @@ class HostPortJoin(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+        if called == "create_connection":
+            self._whole_address_connect(node)
+            return
         if not isinstance(func, cst.Attribute) or not isinstance(
             func.value, (cst.SimpleString, cst.ConcatenatedString)
         ):
@@ -538,6 +551,25 @@ class HostPortJoin(Rule):
             self._format(node)
         elif func.attr.value == "join" and string_value(func.value) == ":" and len(node.args) == 1:
             self._join(node)
+
+    def _whole_address_connect(self, node: cst.Call) -> None:
+        """``create_connection(sock.getpeername())``, directly or through a local: the
+        function unpacks ``host, port = address``, and an IPv6 socket's address is a 4-tuple
+        (kazoo 2.0 ``client.command``)."""
+        first = node.args[0] if node.args and node.args[0].keyword is None and not node.args[0].star else None
+        if first is None:
+            return
+        value = first.value
+        if isinstance(value, cst.Name):
+            value = local_value(self, value)
+        if value is None or not _whole_socket_address(value):
+            return
+        self.report(
+            value,  # where [:2] goes: the getpeername() call, also when a local holds it
+            "create_connection() unpacks (host, port), but an IPv6 socket's address is a"
+            " 4-tuple (host, port, flowinfo, scope_id): pass getpeername()[:2]",
+            confidence=Confidence.HIGH,
+        )
 
     def _percent(self, node: cst.BinaryOperation) -> None:
         template = string_value(node.left)
