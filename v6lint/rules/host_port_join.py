@@ -272,6 +272,8 @@ class HostPortJoin(Rule):
         # ":".join((host, port)), ":".join(map(str, addr))
         re.compile(rb"""":"\.join\(\s*(?:[(\[]|map\s*\()"""),
         re.compile(rb"""':'\.join\(\s*(?:[(\[]|map\s*\()"""),
+        # ":".join(hostport), the list built as [host] + append(port)
+        re.compile(rb"""[uU]?["']:["']\.join\(\s*\w+\s*\)"""),
         # URLs inside texts: "running on http://%s:%d (...)", f"see http://{host}:{port} ..."
         re.compile(rb"""//%s:%"""),
         re.compile(rb"""//\{[^{}\n]*\}:(?:\{|[1-9])"""),
@@ -320,6 +322,9 @@ class HostPortJoin(Rule):
         'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
         'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
         'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
+        # A list joined with ":" that is no host and port: a clock time, path entries.
+        'def f(self):\n    parts = [self.hours]\n    parts.append(str(self.minutes))\n    return ":".join(parts)\n',
+        'def f(self):\n    parts = [self.root]\n    for p in self.items:\n        parts.append(p)\n    return ":".join(parts)\n',
         # The host and port taken first, or an address that is not a socket's.
         'def f(self):\n    peer = self.sock.getpeername()[:2]\n    return self.handler.create_connection(peer)\n',
         'def f(self, peer):\n    return socket.create_connection(peer)\n',
@@ -372,6 +377,8 @@ class HostPortJoin(Rule):
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
         'def f(self):\n    peer = self.sock.getpeername()\n    return self.handler.create_connection(peer, timeout=5)\n',
         'import socket\ndef f(sock):\n    return socket.create_connection(sock.getpeername())\n',
+        'class U:\n    def authority(self):\n        hostport = [self.host]\n        if self.port != 80:\n'
+        '            hostport.append(str(self.port))\n        return ":".join(hostport)\n',
         Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
         Invalid(
             'def f(scheme, host, port, path):\n    port_str = "" if port is None else f":{port}"\n'
@@ -739,6 +746,11 @@ class HostPortJoin(Rule):
             host, port = value.elements[0].value, value.elements[1].value
             if self._pair_here(node, host, port, "", ""):
                 self._consider(node, host, "", "", None)
+        elif isinstance(value, cst.Name):
+            # hostport = [self.host]; hostport.append(str(self.port)); ":".join(hostport)
+            pair = self._built_pair(value)
+            if pair is not None and self._pair_here(node, pair[0], pair[1], "", ""):
+                self._consider(node, pair[0], "", "", None)
         elif (
             isinstance(value, cst.Call)
             and isinstance(value.func, cst.Name)
@@ -747,6 +759,32 @@ class HostPortJoin(Rule):
             and self._address_tuple(value.args[1].value)
         ):
             self._consider(node, None, "", "", None)
+
+    def _built_pair(self, name: cst.Name):
+        """(host, port) when the one assignment of ``name`` is a one-element list and the
+        function appends to it exactly once (the port, maybe only when not the default)."""
+        value = local_value(self, name)
+        if not isinstance(value, cst.List) or len(value.elements) != 1:
+            return None
+        appended = [
+            call
+            for call in iter_nodes(enclosing_function(self, name))
+            if isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and isinstance(call.func.value, cst.Name)
+            and call.func.value.value == name.value
+        ]
+        if len(appended) != 1 or appended[0].func.attr.value != "append" or len(appended[0].args) != 1:
+            return None
+        port = appended[0].args[0].value
+        if (
+            isinstance(port, cst.Call)
+            and isinstance(port.func, cst.Name)
+            and port.func.value in ("unicode", "str", "bytes")
+            and len(port.args) == 1
+        ):
+            port = port.args[0].value
+        return value.elements[0].value, port
 
     # -- judging and reporting -------------------------------------------------------------
 
