@@ -285,7 +285,8 @@ class HostPortJoin(Rule):
         re.compile(rb"""f["']:\{[^{}\n]*\}["']"""),
         re.compile(rb"""["']:%[ds]["']\s*%"""),
         # create_connection(sock.getpeername()): a whole socket address, maybe via a local
-        re.compile(rb"""get(?:peer|sock)name\(\)(?!\[)"""),
+        # (keyed on the call, so that only definitions that connect are kept whole)
+        b"create_connection(",
         # b"CONNECT %s:%d HTTP/1.0\r\n"
         b"CONNECT %s:%",
         # netloc += ":" + str(port), netloc += ":%d" % port
