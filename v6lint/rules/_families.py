@@ -62,6 +62,20 @@ def is_af_inet(rule: "Rule", expr: Optional[cst.BaseExpression]) -> bool:
     return followed is not expr and rule.resolves_to(followed, AF_INET_NAMES)
 
 
+def local_af_inet(rule: "Rule", expr: Optional[cst.BaseExpression]) -> bool:
+    """``expr`` is a function's local name whose one plain assignment there is AF_INET
+    (``family = socket.AF_INET`` then ``socket.socket(family, ...)``); a name assigned
+    twice (``family = AF_INET6`` on some branch) or a parameter is not."""
+    if not isinstance(expr, cst.Name):
+        return False
+    from v6lint.rules._addressing import enclosing_function, local_value
+
+    if not isinstance(enclosing_function(rule, expr), (cst.FunctionDef, cst.Lambda)):
+        return False  # module level: is_af_inet follows module constants
+    value = local_value(rule, expr)
+    return value is not None and rule.resolves_to(value, AF_INET_NAMES)
+
+
 def mentions_ipv6(rule: "Rule", root: cst.CSTNode) -> bool:
     """``root`` refers to AF_INET6 / has_ipv6 / an IPv6 option, a string "AF_INET6" (the
     ``getattr(socket, "AF_INET6", None)`` idiom) or an identifier that names IPv6."""

@@ -16,6 +16,7 @@ from v6lint.rules._families import (
     handles_ipv6,
     ipv4_bind_host,
     is_af_inet,
+    local_af_inet,
     iter_nodes,
     module_prefix,
 )
@@ -151,6 +152,12 @@ class AfInetSocket(ConnectFixMixin, Rule):
         "import socket\nFAMILY = socket.AF_INET\nFAMILY = socket.AF_INET6\ns = socket.socket(FAMILY)",
         # Another module's socket() function.
         "import zmq\nctx = zmq.Context()\ns = ctx.socket(zmq.AF_INET)",
+        # A local family chosen per address, or handed in by the caller.
+        "import socket\ndef ping(host, port):\n    family = socket.AF_INET\n    if ':' in host:\n"
+        "        family = socket.AF_INET6\n    s = socket.socket(family)\n    s.connect((host, port))",
+        "import socket\ndef ping(host, port, family):\n    s = socket.socket(family)\n    s.connect((host, port))",
+        "import socket\ndef ping(path, host, port):\n    family = socket.AF_UNIX if path else socket.AF_INET\n"
+        "    return socket.socket(family)",
     )
     INVALID = (
         Invalid(
@@ -228,6 +235,9 @@ class AfInetSocket(ConnectFixMixin, Rule):
         "        return self.socket_module.socket(self.socket_module.AF_INET,\n"
         "                                         self.socket_module.SOCK_STREAM)\n",
         "import socket\nFAMILY = socket.AF_INET\ndef f():\n    return socket.socket(FAMILY)",
+        # The family held in a local first.
+        "import socket\ndef ping(host, port):\n    family = socket.AF_INET\n"
+        "    s = socket.socket(family, socket.SOCK_STREAM)\n    s.connect((host, port))\n    return s",
     )
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -236,7 +246,7 @@ class AfInetSocket(ConnectFixMixin, Rule):
             return
         resolved = self.called_name(node, SOCKET_CONSTRUCTORS) is not None
         if resolved:
-            if not is_af_inet(self, family.value):
+            if not is_af_inet(self, family.value) and not local_af_inet(self, family.value):
                 return
         elif not _same_module_object(self, node.func, family.value):
             return

@@ -126,6 +126,7 @@ class DottedQuadParsing(Rule):
         'parts = module_name.split(".")',
         'first = ip.split(".")[0]',
         'mask = 0xFFFFFFFF << (32 - shift)',
+        'mask = 0xFFFFFFFF << (32 - int(shift))',
         'tokens = [int(x) for x in release.split(".")]',
         'if sub.count(".") != 3:\n    pass',
         'class _BaseV4:\n    def parse(self, ip_str):\n        octets = ip_str.split(".")\n'
@@ -140,6 +141,7 @@ class DottedQuadParsing(Rule):
         'class Parser:\n    def octets(self, ip):\n        return [int(x) for x in ip.split(".")]',
         'first_octet = (ip_int >> 24) & 0xFF',
         'netmask = (0xFFFFFFFF << (32 - prefixlen)) & 0xFFFFFFFF',
+        'netmask = (0xFFFFFFFF << (32 - int(netmask))) & 0xFFFFFFFF',
         'values = [int(x) for x in remote_addr.split(".")]',
     )
 
@@ -209,7 +211,7 @@ class DottedQuadParsing(Rule):
             and isinstance(right.operator, cst.Subtract)
             and isinstance(right.left, cst.Integer)
             and right.left.value == "32"
-            and name_words(right.right) & PREFIX_WORDS
+            and name_words(unwrap_conversion(right.right)) & PREFIX_WORDS  # int(netmask) too
         ):
             self._report(node, True, "netmask arithmetic on 32 bits handles IPv4 prefixes"
                          " only; use ipaddress.ip_network(...).netmask")

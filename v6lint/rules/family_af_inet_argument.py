@@ -9,7 +9,7 @@ import libcst as cst
 from v6lint.model import Confidence, Severity
 from v6lint.rules._addressing import enclosing_function
 from v6lint.rules._base import Rule, iter_nodes, keyword_argument, positional_argument
-from v6lint.rules._families import handles_ipv6, is_af_inet, mentions_ipv6
+from v6lint.rules._families import handles_ipv6, is_af_inet, local_af_inet, mentions_ipv6
 
 # Calls whose family is a positional parameter too: name -> index.
 POSITIONAL_FAMILY = {"socket.getaddrinfo": 2, "_socket.getaddrinfo": 2}
@@ -109,6 +109,9 @@ class FamilyAfInetArgument(Rule):
     triggers = (re.compile(rb"F_INET\b(?:[ \t]*(?:[,);#\r\n]|\\|\Z)|\s+as\b)"),)
 
     VALID = (
+        # A local family set per address.
+        "import socket\ndef resolve(host, port):\n    family = socket.AF_INET\n    if ':' in host:\n"
+        "        family = socket.AF_INET6\n    return socket.getaddrinfo(host, port, family)",
         # aiohttp's connector pins the whole session: V6901 reports it, not this rule.
         "import aiohttp, socket\nconnector = aiohttp.TCPConnector(family=socket.AF_INET)",
         "import socket\nsocket.getaddrinfo(host, port, type=socket.SOCK_STREAM)",
@@ -144,6 +147,8 @@ class FamilyAfInetArgument(Rule):
         "import socket\nclass Names:\n    family = socket.AF_INET\n",
     )
     INVALID = (
+        "import socket\ndef resolve(host, port):\n    family = socket.AF_INET\n"
+        "    return socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)",
         "import socket\ninfos = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_STREAM)",
         "from socket import getaddrinfo, AF_INET\ngetaddrinfo(host, 0, family=AF_INET)",
         "import asyncio, socket\n"
@@ -182,7 +187,9 @@ class FamilyAfInetArgument(Rule):
         family = keyword_argument(node, "family")
         if family is None and name is not None:
             family = positional_argument(node, POSITIONAL_FAMILY[name])
-        if family is None or not is_af_inet(self, family.value):
+        if family is None:
+            return
+        if not is_af_inet(self, family.value) and not local_af_inet(self, family.value):
             return
         if self.resolves_to_any(node.func, SKIPPED):
             return

@@ -24,6 +24,7 @@ from v6lint.rules._addressing import (
     string_value,
     words,
 )
+from v6lint.rules._addresses import is_test_path
 from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
 
 # Calls whose string arguments are messages for people, not addresses.
@@ -176,7 +177,10 @@ class HostPortJoin(Rule):
     `host + ":" + str(port)`, `":".join((host, str(port)))`, `"%s:%d" % sock.getpeername()`,
     URLs such as `f"http://{host}:{port}/path"`, `Host` header values, bytes templates
     (`b"CONNECT %s:%d HTTP/1.0\r\n"`, `b"Host: %s:%d"`), `netloc += ":" + str(port)` and
-    `"{}:{}".format(*self.server_address)`. A whole `sock.getsockname()` or `getpeername()`
+    `"{}:{}".format(*self.server_address)`, a whole `sock.getpeername()` handed to
+    `create_connection()` (which unpacks `host, port`), templates split over lines
+    (`("http://{host}:{port}/\n" "...").format(...)`) and an optional port suffix
+    (`port_str = "" if port is None else f":{port}"`, then `f"{scheme}://{host}{port_str}"`). A whole `sock.getsockname()` or `getpeername()`
     formatted into two fields (`"%s:%s" % sock.getsockname()`) is reported wherever it is,
     log lines included: for an IPv6 socket the formatting raises `TypeError`.
 
@@ -229,6 +233,8 @@ class HostPortJoin(Rule):
     rewrite, so these cases keep the tiers above.
 
     ## Exceptions
+    A whole `getpeername()` handed to `create_connection()` is not reported in test code:
+    test suites connect back to listeners they created AF_INET themselves.
     Not reported: hosts already bracketed (`f"[{host}]:{port}"`, `self._wrap_ipv6(h)`) or
     tested for a colon in the same function; plain host:port text in messages (logging,
     `print`, exceptions, `__repr__`, strings with spaces around the pair, values stored under
@@ -270,9 +276,18 @@ class HostPortJoin(Rule):
         # ":".join((host, port)), ":".join(map(str, addr))
         re.compile(rb"""":"\.join\(\s*(?:[(\[]|map\s*\()"""),
         re.compile(rb"""':'\.join\(\s*(?:[(\[]|map\s*\()"""),
+        # ":".join(hostport), the list built as [host] + append(port)
+        re.compile(rb"""[uU]?["']:["']\.join\(\s*\w+\s*\)"""),
         # URLs inside texts: "running on http://%s:%d (...)", f"see http://{host}:{port} ..."
         re.compile(rb"""//%s:%"""),
         re.compile(rb"""//\{[^{}\n]*\}:(?:\{|[1-9])"""),
+        # port_str = "" if port is None else f":{port}" (or ":%d" % port), later joined as
+        # f"{scheme}://{host}{port_str}{path}"
+        re.compile(rb"""f["']:\{[^{}\n]*\}["']"""),
+        re.compile(rb"""["']:%[ds]["']\s*%"""),
+        # create_connection(sock.getpeername()): a whole socket address, maybe via a local
+        # (keyed on the call, so that only definitions that connect are kept whole)
+        b"create_connection(",
         # b"CONNECT %s:%d HTTP/1.0\r\n"
         b"CONNECT %s:%",
         # netloc += ":" + str(port), netloc += ":%d" % port
@@ -312,6 +327,19 @@ class HostPortJoin(Rule):
         'def f(server):\n    url = "http://%s:%s" % (socket.gethostname(), server.server_address[1])\n    return url\n',
         'def f(key, value):\n    return b"%s:%s" % (key, value)\n',
         'def f(total, port):\n    total += ":" + str(port)\n    return total\n',
+        # A list joined with ":" that is no host and port: a clock time, path entries.
+        'def f(self):\n    parts = [self.hours]\n    parts.append(str(self.minutes))\n    return ":".join(parts)\n',
+        'def f(self):\n    parts = [self.root]\n    for p in self.items:\n        parts.append(p)\n    return ":".join(parts)\n',
+        # The host and port taken first, or an address that is not a socket's.
+        'def f(self):\n    peer = self.sock.getpeername()[:2]\n    return self.handler.create_connection(peer)\n',
+        'def f(self, peer):\n    return socket.create_connection(peer)\n',
+        'def f(self):\n    peer = self.sock.getpeername()\n    peer = peer[:2]\n    return socket.create_connection(peer)\n',
+        # An optional ":port" suffix after a bracketed host, or after something not a host.
+        'def f(host, port, path):\n    if ":" in host:\n        host = f"[{host}]"\n'
+        '    port_str = "" if port is None else f":{port}"\n    return f"http://{host}{port_str}{path}"\n',
+        'def f(name, version):\n    tag = "" if version is None else f":{version}"\n    return f"docker://{name}{tag}"\n',
+        # A multi-line message template whose fields are a clock time, not an address.
+        'def f(h, m):\n    print("Started at {h}:{m} "\n          "(local time)".format(h=h, m=m))\n',
     )
     INVALID = (
         Invalid(
@@ -352,7 +380,21 @@ class HostPortJoin(Rule):
             fixed='def f(addr):\n    return f"[{addr[0]}]:{addr[1]}" if ":" in str(addr[0]) else f"{addr[0]}:{addr[1]}"',
         ),
         'def f(kwargs):\n    address = "{host}:{port}".format_map(kwargs)\n    return address',
+        'def f(self):\n    peer = self.sock.getpeername()\n    return self.handler.create_connection(peer, timeout=5)\n',
+        'import socket\ndef f(sock):\n    return socket.create_connection(sock.getpeername())\n',
+        'class U:\n    def authority(self):\n        hostport = [self.host]\n        if self.port != 80:\n'
+        '            hostport.append(str(self.port))\n        return ":".join(hostport)\n',
         Invalid('def f(host, port):\n    url = f"http://{host}:{port}" "/RPC2"\n', fixed=None),
+        Invalid(
+            'def f(scheme, host, port, path):\n    port_str = "" if port is None else f":{port}"\n'
+            '    return f"{scheme}://{host}{port_str}{path}"\n',
+            fixed=None,
+        ),
+        Invalid(
+            'def f(host, port):\n    print("Running on http://{host}:{port}/\\n"\n'
+            '          "(Press CTRL+C to quit)".format(host=host, port=port))\n',
+            fixed=None,
+        ),
         Invalid('def f(host, port):\n    url = ("http://%s:%d" "/RPC2") % (host, port)\n', fixed=None),
         # Evidence other than names: socket addresses, sinks, the string's shape.
         Invalid(
@@ -421,9 +463,20 @@ class HostPortJoin(Rule):
             if not isinstance(part, cst.FormattedStringExpression):
                 continue
             following = parts[i + 1]
-            if not isinstance(following, cst.FormattedStringText) or not following.value.startswith(":"):
-                continue
             if part.conversion or part.format_spec or part.equal:
+                continue
+            if isinstance(following, cst.FormattedStringExpression):
+                # f"{scheme}://{host}{port_str}{path}" with port_str = f":{port}" or "":
+                # the colon comes in with the optional port.
+                optional = self._optional_port(following)
+                if optional is None:
+                    continue
+                prefix, suffix = _text(parts[:i]), _text(parts[i + 2 :])
+                if self._pair_here(node, part.expression, optional, prefix, suffix):
+                    self._consider(node, part.expression, prefix, suffix, None)
+                    return
+                continue
+            if not isinstance(following, cst.FormattedStringText) or not following.value.startswith(":"):
                 continue
             port_node: Optional[cst.BaseExpression] = None
             if following.value == ":" and i + 2 < len(parts):
@@ -455,6 +508,38 @@ class HostPortJoin(Rule):
             self._consider(node, part.expression, prefix, suffix, bracketed)
             return
 
+    def _optional_port(self, part: cst.FormattedStringExpression) -> Optional[cst.BaseExpression]:
+        """The port of ``{port_str}`` when its one local assignment is ``"" if port is None
+        else f":{port}"`` (either order, ``":%d" % port`` and ``":" + str(port)`` too)."""
+        if part.conversion or part.format_spec or not isinstance(part.expression, cst.Name):
+            return None
+        value = local_value(self, part.expression)
+        if not isinstance(value, cst.IfExp):
+            return None
+        branches = [value.body, value.orelse]
+        empty = [b for b in branches if string_value(b) == ""]
+        if len(empty) != 1:
+            return None
+        other = branches[1] if empty[0] is branches[0] else branches[0]
+        port: Optional[cst.BaseExpression] = None
+        if (
+            isinstance(other, cst.FormattedString)
+            and len(other.parts) == 2
+            and isinstance(other.parts[0], cst.FormattedStringText)
+            and other.parts[0].value == ":"
+            and isinstance(other.parts[1], cst.FormattedStringExpression)
+            and not other.parts[1].format_spec
+        ):
+            port = other.parts[1].expression
+        elif isinstance(other, cst.BinaryOperation) and string_value(other.left) in (":%d", ":%s", ":"):
+            if isinstance(other.operator, (cst.Modulo, cst.Add)):
+                port = _unwrap(other.right)
+        if port is None or self._port(port) is NOT:
+            return None
+        if self._port(port) is None and not words(code_of(self, port)) & PORT_WORDS:
+            return None
+        return port
+
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         if isinstance(node.operator, cst.Modulo):
             self._percent(node)
@@ -466,12 +551,37 @@ class HostPortJoin(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
+        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+        if called == "create_connection":
+            self._whole_address_connect(node)
             return
+        if not isinstance(func, cst.Attribute) or not isinstance(
+            func.value, (cst.SimpleString, cst.ConcatenatedString)
+        ):
+            return  # a template split over lines ("...{host}:{port}/\n" "...").format() too
         if func.attr.value in ("format", "format_map"):
             self._format(node)
         elif func.attr.value == "join" and string_value(func.value) == ":" and len(node.args) == 1:
             self._join(node)
+
+    def _whole_address_connect(self, node: cst.Call) -> None:
+        """``create_connection(sock.getpeername())``, directly or through a local: the
+        function unpacks ``host, port = address``, and an IPv6 socket's address is a 4-tuple
+        (kazoo 2.0 ``client.command``)."""
+        first = node.args[0] if node.args and node.args[0].keyword is None and not node.args[0].star else None
+        if first is None or is_test_path(self.context.path):
+            return  # test suites connect back to a listener they made AF_INET themselves
+        value = first.value
+        if isinstance(value, cst.Name):
+            value = local_value(self, value)
+        if value is None or not _whole_socket_address(value):
+            return
+        self.report(
+            value,  # where [:2] goes: the getpeername() call, also when a local holds it
+            "create_connection() unpacks (host, port), but an IPv6 socket's address is a"
+            " 4-tuple (host, port, flowinfo, scope_id): pass getpeername()[:2]",
+            confidence=Confidence.HIGH,
+        )
 
     def _percent(self, node: cst.BinaryOperation) -> None:
         template = string_value(node.left)
@@ -665,6 +775,11 @@ class HostPortJoin(Rule):
             host, port = value.elements[0].value, value.elements[1].value
             if self._pair_here(node, host, port, "", ""):
                 self._consider(node, host, "", "", None)
+        elif isinstance(value, cst.Name):
+            # hostport = [self.host]; hostport.append(str(self.port)); ":".join(hostport)
+            pair = self._built_pair(value)
+            if pair is not None and self._pair_here(node, pair[0], pair[1], "", ""):
+                self._consider(node, pair[0], "", "", None)
         elif (
             isinstance(value, cst.Call)
             and isinstance(value.func, cst.Name)
@@ -673,6 +788,32 @@ class HostPortJoin(Rule):
             and self._address_tuple(value.args[1].value)
         ):
             self._consider(node, None, "", "", None)
+
+    def _built_pair(self, name: cst.Name):
+        """(host, port) when the one assignment of ``name`` is a one-element list and the
+        function appends to it exactly once (the port, maybe only when not the default)."""
+        value = local_value(self, name)
+        if not isinstance(value, cst.List) or len(value.elements) != 1:
+            return None
+        appended = [
+            call
+            for call in iter_nodes(enclosing_function(self, name))
+            if isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and isinstance(call.func.value, cst.Name)
+            and call.func.value.value == name.value
+        ]
+        if len(appended) != 1 or appended[0].func.attr.value != "append" or len(appended[0].args) != 1:
+            return None
+        port = appended[0].args[0].value
+        if (
+            isinstance(port, cst.Call)
+            and isinstance(port.func, cst.Name)
+            and port.func.value in ("unicode", "str", "bytes")
+            and len(port.args) == 1
+        ):
+            port = port.args[0].value
+        return value.elements[0].value, port
 
     # -- judging and reporting -------------------------------------------------------------
 

@@ -15,8 +15,21 @@ from v6lint.rules._addresses import (
     describe,
     expression_name,
     is_address_name,
+    name_tokens,
 )
 from v6lint.rules._base import Invalid, PendingFix, positional_argument, string_value
+
+# A name for a list of trusted peers (gunicorn's forwarded_allow_ips / proxy_allow_ips,
+# TRUSTED_PROXIES, ALLOWED_IPS): one word says "allowed", another says "addresses".
+_ALLOW_TOKENS = frozenset({"allow", "allowed", "trust", "trusted", "whitelist", "allowlist"})
+_ALLOWED_THINGS = frozenset(
+    {"ip", "ips", "from", "proxy", "proxies", "addr", "addrs", "address", "addresses", "peers", "clients"}
+)
+
+
+def is_allowlist_name(name: str) -> bool:
+    tokens = set(name_tokens(name))
+    return bool(tokens & _ALLOW_TOKENS) and bool(tokens & _ALLOWED_THINGS)
 
 
 class Ipv4LoopbackLiteral(LiteralRule):
@@ -31,6 +44,10 @@ class Ipv4LoopbackLiteral(LiteralRule):
     value stored under an address-like name or config key (`HOST`, `REDIS_ADDR`,
     `{"host": ...}`), and loopback checks such as `if host == "127.0.0.1"` or
     `host.startswith("127.")`. Module-level constants are followed to where they are used.
+    A loopback literal that is the whole list of trusted peers is reported too: the default
+    of `os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")`, `TRUSTED_PROXIES =
+    ["127.0.0.1"]`, a settings class `name = "proxy_allow_ips"` with `default = "127.0.0.1"`
+    (a name with "allow"/"trusted" and "ips"/"proxies"/"from"/"addresses").
 
     ## Why it breaks on IPv6
     On an IPv6-only host (Linux built without IPv4, or an IPv6-only container) there is no
@@ -114,6 +131,12 @@ class Ipv4LoopbackLiteral(LiteralRule):
         'ip_text = "127.0.0.1.nip.io"',
         # Comparison with a peer address: V6404's finding.
         'if request.remote_addr == "127.0.0.1":\n    allow()',
+        # Trusted-address lists that hold both loopbacks, or a setting that is no list.
+        'import os\ntrusted = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")',
+        'TRUSTED_PROXIES = ["127.0.0.1", "::1"]',
+        'class StatsdPrefix(Setting):\n    name = "statsd_prefix"\n    default = "127.0.0.1"',
+        'ALLOWED_CHARS = "127.0.0.1"',
+        'log.info("trusted proxies: %s", "127.0.0.1")',
     )
     INVALID = (
         Invalid(
@@ -137,7 +160,71 @@ class Ipv4LoopbackLiteral(LiteralRule):
         Invalid('DSN = "postgresql://app@127.0.0.1:5432/app"'),
         Invalid('def serve(host="127.0.0.1", port=8000):\n    pass'),
         Invalid('is_local = hostname.startswith("127.")'),
+        Invalid('import os\ntrusted = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")'),
+        Invalid('TRUSTED_PROXIES = ["127.0.0.1"]'),
+        Invalid(
+            'class ProxyAllowFrom(Setting):\n    name = "proxy_allow_ips"\n'
+            '    cli = ["--proxy-allow-from"]\n    default = "127.0.0.1"'
+        ),
     )
+
+    def address_usage(self, node: cst.CSTNode, address: LiteralAddress) -> Optional[Usage]:
+        usage = super().address_usage(node, address)
+        if usage is None and not self._in_tests and address.form == "bare":
+            usage = self._allowlist_usage(node)
+        return usage
+
+    def _allowlist_usage(self, node: cst.CSTNode) -> Optional[Usage]:
+        """The loopback literal is the whole list of trusted peers: the default of a lookup
+        keyed by an allow-list name (``os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")``),
+        the value of such a name (``TRUSTED_PROXIES = ["127.0.0.1"]``), or the ``default`` of a
+        settings class whose ``name`` is one (gunicorn's ``name = "proxy_allow_ips"``)."""
+        value: cst.CSTNode = node
+        parent = self.parent(node)
+        if isinstance(parent, cst.Element):
+            holder = self.parent(parent)
+            if not isinstance(holder, (cst.List, cst.Tuple, cst.Set)) or self.has_ipv6_literal(holder):
+                return None
+            value, parent = holder, self.parent(holder)
+        if isinstance(parent, cst.Arg) and value is node:
+            call = self.parent(parent)
+            if not isinstance(call, cst.Call) or (parent.keyword is not None and parent.keyword.value != "default"):
+                return None
+            key = self._lookup_key(call, parent, self.call_name(call), self.method_name(call))
+            if key is not None and is_allowlist_name(key):
+                return Usage("allowlist", "unknown", f'the default of "{key}"', Confidence.HIGH)
+            return None
+        if not isinstance(parent, cst.Assign) or parent.value is not value or len(parent.targets) != 1:
+            return None
+        target = parent.targets[0].target
+        name = expression_name(target)
+        if name is not None and is_allowlist_name(name):
+            return Usage("allowlist", "unknown", name, Confidence.MEDIUM)
+        if isinstance(target, cst.Name) and target.value == "default":
+            setting = self._setting_name(parent)
+            if setting is not None and is_allowlist_name(setting):
+                return Usage("allowlist", "unknown", f'the default of setting "{setting}"', Confidence.MEDIUM)
+        return None
+
+    def _setting_name(self, statement: cst.Assign) -> Optional[str]:
+        """``name = "..."`` beside ``default = ...`` in the same class body."""
+        line = self.parent(statement)
+        body = self.parent(line) if line is not None else None
+        klass = self.parent(body) if body is not None else None
+        if not isinstance(klass, cst.ClassDef):
+            return None
+        for item in klass.body.body:
+            if not isinstance(item, cst.SimpleStatementLine):
+                continue
+            for small in item.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                    and small.targets[0].target.value == "name"
+                ):
+                    return string_value(small.value)
+        return None
 
     def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
         self.report(
@@ -150,6 +237,11 @@ class Ipv4LoopbackLiteral(LiteralRule):
     def _message(self, address: LiteralAddress, usage: Usage) -> str:
         where = describe(usage)
         ip = address.ip
+        if usage.context == "allowlist":
+            return (
+                f'"{ip}" is the whole trusted-address list ({usage.detail}): a peer on IPv6'
+                ' loopback "::1" is not trusted; add "::1"'
+            )
         if usage.context == "compare":
             return (
                 f'loopback check against "{ip}" ({where}) misses "::1"; use'
