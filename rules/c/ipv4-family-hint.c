@@ -164,3 +164,23 @@ int lookup_cfg(struct server_conf *conf, const char *host, struct addrinfo **res
         hints.ai_family = AF_INET;
     return getaddrinfo(host, NULL, &hints, res);
 }
+
+/* Numeric literal probe: IPv4 literal first, IPv6 literal next, then a name lookup. */
+int numeric_first(const char *h, const char *p, struct addrinfo **res)
+{
+    struct addrinfo hints;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_socktype = SOCK_STREAM;
+    // ok: v6lint.c.ipv4-family-hint
+    hints.ai_family = AF_INET;
+    hints.ai_flags = AI_NUMERICHOST;
+    if (getaddrinfo(h, p, &hints, res) != 0) {
+        hints.ai_family = AF_INET6;
+        if (getaddrinfo(h, p, &hints, res) != 0) {
+            hints.ai_family = AF_UNSPEC;
+            hints.ai_flags = 0;
+            return getaddrinfo(h, p, &hints, res);
+        }
+    }
+    return 0;
+}

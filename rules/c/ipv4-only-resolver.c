@@ -53,3 +53,12 @@ HANDLE win_async(HWND w, const char *host, char *buf, int len)
     // ruleid: v6lint.c.ipv4-only-resolver
     return WSAAsyncGetHostByName(w, WM_USER + 1, host, buf, len);
 }
+
+/* Compatibility wrapper that maps the Winsock error into errno. */
+static inline struct hostent *compat_gethostbyname(const char *n)
+{
+    // ok: v6lint.c.ipv4-only-resolver
+    struct hostent *res = gethostbyname(n);
+    if (!res) errno = WSAGetLastError();
+    return res;
+}
