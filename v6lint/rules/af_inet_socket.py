@@ -236,8 +236,12 @@ class AfInetSocket(ConnectFixMixin, Rule):
         "                                         self.socket_module.SOCK_STREAM)\n",
         "import socket\nFAMILY = socket.AF_INET\ndef f():\n    return socket.socket(FAMILY)",
         # The family held in a local first.
-        "import socket\ndef ping(host, port):\n    family = socket.AF_INET\n"
-        "    s = socket.socket(family, socket.SOCK_STREAM)\n    s.connect((host, port))\n    return s",
+        Invalid(
+            "import socket\ndef ping(host, port):\n    family = socket.AF_INET\n"
+            "    s = socket.socket(family, socket.SOCK_STREAM)\n    s.connect((host, port))\n    return s",
+            fixed="import socket\ndef ping(host, port):\n    family = socket.AF_INET\n"
+            "    s = socket.create_connection((host, port))\n    return s",
+        ),
     )
 
     def visit_Call(self, node: cst.Call) -> None:
