@@ -18,8 +18,9 @@ semgrep's ``paths.scanned`` still leaves out (a ``.semgrepignore`` further up, w
 folder is inside a repository) is given to it again as an explicit target, which bypasses the
 ignore lists; one it skips even then gets a notice. A C# file that uses ``async`` as an
 identifier (which semgrep's C# grammar cannot parse) is mirrored as a copy with those
-identifiers renamed to the same-length ``asyn_``, never linked, so offsets are unchanged. Result paths are mapped back to the user's
-files, and positions are computed from the user's file. semgrep's own ``nosem`` comments are
+identifiers renamed to the same-length ``asyn_``, never linked, so offsets are unchanged.
+Result paths are mapped back to the user's files, and positions are computed from the user's
+file. semgrep's own ``nosem`` comments are
 disabled (``--disable-nosem``): v6lint has its own suppressions, which are recorded, not
 dropped. Only the rule files whose languages occur among the targets are loaded, merged into
 one temporary config.

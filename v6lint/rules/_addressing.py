@@ -86,12 +86,17 @@ def words(identifier: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(identifier))
 
 
+def callee_name(call: cst.Call) -> Optional[str]:
+    """The last name of what is called: ``sock.connect(...)`` -> "connect", ``f()`` -> "f"."""
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else None
+
+
 def _key_of_call(call: cst.Call) -> Optional[str]:
     """``x.get("host")``, ``os.getenv("HOST")``, ``getattr(o, "host")`` -> the key."""
-    func = call.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else (
-        func.value if isinstance(func, cst.Name) else None
-    )
+    name = callee_name(call)
     if name in ("get", "getenv", "pop", "setdefault", "get_option", "getoption", "getint"):
         if call.args:
             return string_value(call.args[0].value)

@@ -14,6 +14,7 @@ from v6lint.rules._addressing import (
     NOT_ADDRESS_WORDS,
     PORT_WORDS,
     awareness,
+    callee_name,
     code_of,
     enclosing_function,
     is_address_tuple,
@@ -550,11 +551,10 @@ class HostPortJoin(Rule):
             self._concatenation(node)
 
     def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
-        if called == "create_connection":
+        if callee_name(node) == "create_connection":
             self._whole_address_connect(node)
             return
+        func = node.func
         if not isinstance(func, cst.Attribute) or not isinstance(
             func.value, (cst.SimpleString, cst.ConcatenatedString)
         ):
@@ -843,10 +843,7 @@ class HostPortJoin(Rule):
         call = self.parent(parent)
         if not isinstance(call, cst.Call):
             return False
-        func = call.func
-        called = func.attr.value if isinstance(func, cst.Attribute) else (
-            func.value if isinstance(func, cst.Name) else None
-        )
+        called = callee_name(call)
         return called in _HOSTPORT_SINKS
 
     def _pair(self, host, port, port_is_number: bool = False, shape: bool = False) -> bool:
@@ -884,10 +881,7 @@ class HostPortJoin(Rule):
             sides = (self._host(node.body), self._host(node.orelse))
             return NOT if sides == (NOT, NOT) else (SHOWN if SHOWN in sides else None)
         if isinstance(node, cst.Call):
-            func = node.func
-            called = func.attr.value if isinstance(func, cst.Attribute) else (
-                func.value if isinstance(func, cst.Name) else ""
-            )
+            called = callee_name(node)
             if called in _IPV4_OR_NAME_CALLS or (called == "getfqdn" and not node.args):
                 return NOT  # socket.gethostname(): a DNS name; inet_ntoa(): IPv4
             if words(called) & {"wrap", "bracket", "brackets", "ipv6", "netloc", "quote", "format"}:
@@ -1040,20 +1034,14 @@ class HostPortJoin(Rule):
             facts.plain.add(code)
             return
         if isinstance(value, cst.Call):
-            func = value.func
-            called = func.attr.value if isinstance(func, cst.Attribute) else (
-                func.value if isinstance(func, cst.Name) else None
-            )
+            called = callee_name(value)
             if called in _IPV4_OR_NAME_CALLS or (called == "getfqdn" and not value.args):
                 facts.plain.add(code)
                 return
         facts.other.add(code)
 
     def _call_facts(self, facts: "_Facts", call: cst.Call) -> None:
-        func = call.func
-        called = func.attr.value if isinstance(func, cst.Attribute) else (
-            func.value if isinstance(func, cst.Name) else None
-        )
+        called = callee_name(call)
         if called in _SOCKADDR_CALLS:
             for arg in call.args:
                 if isinstance(arg.value, cst.Tuple) and len(arg.value.elements) in (2, 4):
@@ -1140,16 +1128,14 @@ class HostPortJoin(Rule):
                 if found & ADDRESS_SINK_WORDS:
                     return True
             if isinstance(ancestor, cst.Call) and child is not ancestor.func:
-                func = ancestor.func
-                called = func.attr.value if isinstance(func, cst.Attribute) else (
-                    func.value if isinstance(func, cst.Name) else None
-                )
+                called = callee_name(ancestor)
                 if called in MESSAGE_CALLS or (
                     called and called.endswith(("Error", "Exception", "Warning"))
                 ):
                     return None
                 if called in SINK_CALLS:
                     return True
+                func = ancestor.func
                 if isinstance(func, cst.Attribute) and isinstance(func.value, cst.SimpleString):
                     return None  # an argument of "...".format(): part of a bigger string
                 in_call = True
@@ -1252,10 +1238,7 @@ def _parse_url_call(node: cst.BaseExpression) -> bool:
     of an IPv6 literal (``"[::1]"``)."""
     if not isinstance(node, cst.Call):
         return False
-    func = node.func
-    called = func.attr.value if isinstance(func, cst.Attribute) else (
-        func.value if isinstance(func, cst.Name) else None
-    )
+    called = callee_name(node)
     return called in _BRACKET_KEEPING_PARSERS
 
 

@@ -25,6 +25,7 @@ from v6lint.rules._addressing import (
     NOT_ADDRESS_WORDS,
     PORT_WORDS,
     awareness,
+    callee_name,
     code_of,
     family_scope_words,
     enclosing_function,
@@ -859,10 +860,7 @@ class _Flows:
                 for arg in node.args:
                     if arg.keyword is not None:
                         store(arg.value, words(arg.keyword.value))
-                func = node.func
-                called = func.attr.value if isinstance(func, cst.Attribute) else (
-                    func.value if isinstance(func, cst.Name) else None
-                )
+                called = callee_name(node)
                 if called is None or not node.args:
                     continue
                 if called not in SOCKET_SINKS and not words(called) & _SINK_WORDS:
