@@ -10,6 +10,7 @@ import libcst as cst
 from v6lint.model import Severity
 from v6lint.rules._addresses import LiteralAddress, LiteralRule, Usage, describe, is_excluded_other
 from v6lint.rules._base import Invalid
+from v6lint.rules._protocols import ipv4_protocol_field
 
 
 class HardcodedIpv4Address(LiteralRule):
@@ -104,6 +105,8 @@ class HardcodedIpv4Address(LiteralRule):
     )
 
     def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
+        if ipv4_protocol_field(self, node):
+            return  # RADIUS NAS-IP-Address & co.: attribute data, IPv4 by protocol
         if is_excluded_other(address.ip):
             broadcast_to_socket = address.ip == "255.255.255.255" and usage.context == "sink"
             if not broadcast_to_socket:

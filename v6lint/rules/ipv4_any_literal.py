@@ -9,6 +9,7 @@ import libcst as cst
 from v6lint.model import Severity
 from v6lint.rules._addresses import LiteralAddress, LiteralRule, Usage, describe
 from v6lint.rules._base import Invalid
+from v6lint.rules._protocols import ipv4_protocol_field
 
 
 class Ipv4AnyLiteral(LiteralRule):
@@ -103,6 +104,8 @@ class Ipv4AnyLiteral(LiteralRule):
     )
 
     def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
+        if ipv4_protocol_field(self, node):
+            return  # the default of a SOCKS4 or DNS A/WKS field, not a bind address
         where = describe(usage)
         if usage.role == "client" or "url" in address.form:
             message = (

@@ -12,6 +12,7 @@ from typing import Optional
 from v6lint.model import FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes, string_value
 from v6lint.rules._families import inside_mreq_pack, module_prefix
+from v6lint.rules._protocols import ipv4_protocol_field
 
 _PTON_NTOP = frozenset({"socket.inet_pton", "socket.inet_ntop", "_socket.inet_pton",
                         "_socket.inet_ntop"})
@@ -124,6 +125,8 @@ class Ipv4OnlyConversion(Rule):
             return
         if inside_mreq_pack(self, node) or self._fixed_input(node):
             return
+        if ipv4_protocol_field(self, node):
+            return  # a SOCKS4 header or DNS A/WKS record: IPv4 by protocol
         scope = self._function(node)
         if scope is not None and (
             self._handles_ipv6(scope) or (name.endswith("ntoa") and self._from_aton(scope, node))

@@ -11,6 +11,7 @@ from typing import Optional
 from v6lint.model import FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule
 from v6lint.rules._families import module_prefix
+from v6lint.rules._protocols import ipv4_protocol_field
 
 RESOLVERS = {
     "socket.gethostbyname": "returns one IPv4 address as a string",
@@ -108,6 +109,8 @@ class Ipv4OnlyResolver(Rule):
         name = self.called_name(node, RESOLVERS)
         if name is None:
             return
+        if ipv4_protocol_field(self, node):
+            return  # the text inet_aton packs into a SOCKS4 request
         function = name.rsplit(".", 1)[1]
         self.report(
             node,
