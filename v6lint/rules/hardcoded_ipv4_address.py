@@ -60,7 +60,10 @@ class HardcodedIpv4Address(LiteralRule):
     `print()`, logging calls, `str.format()` or `%` are text for people, not endpoints,
     unless their name says address. In test code only literals that reach a socket
     call are reported, with low confidence. The finding can be ignored where the peer is
-    IPv4-only by nature (an IPv4 router's management address, a DHCPv4 relay).
+    IPv4-only by nature (an IPv4 router's management address, a DHCPv4 relay). The value of
+    a RADIUS IPv4 attribute that has an IPv6 twin (`req["NAS-IP-Address"] = ...`,
+    `"Framed-IP-Address": ...`, `NAS_IP_Address=...`) is attribute data, not a peer: not
+    reported (`_protocols.py`).
     """
 
     code = "V6403"

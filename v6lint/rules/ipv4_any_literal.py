@@ -64,7 +64,8 @@ class Ipv4AnyLiteral(LiteralRule):
     of asyncio's host=None (every family) and is skipped too. In test code only literals
     that reach a socket call are reported, with low confidence. The finding can be ignored for services
     that are deliberately IPv4-only (a DHCPv4 server) or that listen only inside a
-    container whose network is IPv4-only by design.
+    container whose network is IPv4-only by design. The default of a SOCKS4 reply's address
+    field and of a DNS `A`/`WKS` record's data (see `_protocols.py`) is not reported.
     """
 
     code = "V6402"

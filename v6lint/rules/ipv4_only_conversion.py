@@ -77,8 +77,11 @@ class Ipv4OnlyConversion(Rule):
     4-byte format (`struct.pack("@i", n)` of an `IP_MULTICAST_IF` value), or a `"4s"` field
     of `struct.unpack` (the addresses of an IPv4 header), for a local whose every
     assignment in the function is one of those (or `None`).
-    The finding can be ignored where the data is IPv4 by protocol (an IPv4 header, a DHCPv4
-    field, a SOCKS4 request, a DNS A record), which the rule cannot tell from the code.
+    Fields that an IPv4-only protocol defines are silent where the code shows the format
+    (`_protocols.py`): a class or function named `socks4`/`socksv4` whose function packs the
+    SOCKS4 header `struct.pack("!BBH", vn, cd, port) + address`, and a DNS record class
+    `<prefix>A`/`<prefix>WKS` in a module that also defines `<prefix>AAAA`. Other IPv4-only
+    protocols (a DHCPv4 field) are still reported and the finding can be ignored there.
     """
 
     code = "V6202"

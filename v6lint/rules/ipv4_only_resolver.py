@@ -60,7 +60,9 @@ class Ipv4OnlyResolver(Rule):
     ## Exceptions
     `socket.gethostbyaddr()` and `socket.getfqdn()` handle both families and are not reported.
     The finding can be ignored in code that talks to an IPv4-only protocol on purpose (for
-    example a DHCPv4 client).
+    example a DHCPv4 client). A name resolved only to be packed by `inet_aton` into a SOCKS4
+    request (a `socks4`-named scope that packs the SOCKS4 header, see `_protocols.py`) is
+    not reported; resolving the proxy's own address there still is.
     """
 
     code = "V6201"
