@@ -10,6 +10,7 @@ import libcst as cst
 from v6lint.model import Severity
 from v6lint.rules._addresses import LiteralAddress, LiteralRule, Usage, describe, is_excluded_other
 from v6lint.rules._base import Invalid
+from v6lint.rules._protocols import ipv4_protocol_field
 
 
 class HardcodedIpv4Address(LiteralRule):
@@ -59,7 +60,10 @@ class HardcodedIpv4Address(LiteralRule):
     `print()`, logging calls, `str.format()` or `%` are text for people, not endpoints,
     unless their name says address. In test code only literals that reach a socket
     call are reported, with low confidence. The finding can be ignored where the peer is
-    IPv4-only by nature (an IPv4 router's management address, a DHCPv4 relay).
+    IPv4-only by nature (an IPv4 router's management address, a DHCPv4 relay). The value of
+    a RADIUS IPv4 attribute that has an IPv6 twin (`req["NAS-IP-Address"] = ...`,
+    `"Framed-IP-Address": ...`, `NAS_IP_Address=...`) is attribute data, not a peer: not
+    reported (`_protocols.py`).
     """
 
     code = "V6403"
@@ -104,6 +108,8 @@ class HardcodedIpv4Address(LiteralRule):
     )
 
     def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
+        if ipv4_protocol_field(self, node):
+            return  # RADIUS NAS-IP-Address & co.: attribute data, IPv4 by protocol
         if is_excluded_other(address.ip):
             broadcast_to_socket = address.ip == "255.255.255.255" and usage.context == "sink"
             if not broadcast_to_socket:

@@ -9,6 +9,7 @@ import libcst as cst
 from v6lint.model import Severity
 from v6lint.rules._addresses import LiteralAddress, LiteralRule, Usage, describe
 from v6lint.rules._base import Invalid
+from v6lint.rules._protocols import ipv4_protocol_field
 
 
 class Ipv4AnyLiteral(LiteralRule):
@@ -63,7 +64,8 @@ class Ipv4AnyLiteral(LiteralRule):
     of asyncio's host=None (every family) and is skipped too. In test code only literals
     that reach a socket call are reported, with low confidence. The finding can be ignored for services
     that are deliberately IPv4-only (a DHCPv4 server) or that listen only inside a
-    container whose network is IPv4-only by design.
+    container whose network is IPv4-only by design. The default of a SOCKS4 reply's address
+    field and of a DNS `A`/`WKS` record's data (see `_protocols.py`) is not reported.
     """
 
     code = "V6402"
@@ -103,6 +105,8 @@ class Ipv4AnyLiteral(LiteralRule):
     )
 
     def on_address(self, node: cst.CSTNode, address: LiteralAddress, usage: Usage) -> None:
+        if ipv4_protocol_field(self, node):
+            return  # the default of a SOCKS4 or DNS A/WKS field, not a bind address
         where = describe(usage)
         if usage.role == "client" or "url" in address.form:
             message = (

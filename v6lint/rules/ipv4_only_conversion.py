@@ -12,6 +12,7 @@ from typing import Optional
 from v6lint.model import FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes, string_value
 from v6lint.rules._families import inside_mreq_pack, module_prefix
+from v6lint.rules._protocols import ipv4_protocol_field
 
 _PTON_NTOP = frozenset({"socket.inet_pton", "socket.inet_ntop", "_socket.inet_pton",
                         "_socket.inet_ntop"})
@@ -76,8 +77,11 @@ class Ipv4OnlyConversion(Rule):
     4-byte format (`struct.pack("@i", n)` of an `IP_MULTICAST_IF` value), or a `"4s"` field
     of `struct.unpack` (the addresses of an IPv4 header), for a local whose every
     assignment in the function is one of those (or `None`).
-    The finding can be ignored where the data is IPv4 by protocol (an IPv4 header, a DHCPv4
-    field, a SOCKS4 request, a DNS A record), which the rule cannot tell from the code.
+    Fields that an IPv4-only protocol defines are silent where the code shows the format
+    (`_protocols.py`): a class or function named `socks4`/`socksv4` whose function packs the
+    SOCKS4 header `struct.pack("!BBH", vn, cd, port) + address`, and a DNS record class
+    `<prefix>A`/`<prefix>WKS` in a module that also defines `<prefix>AAAA`. Other IPv4-only
+    protocols (a DHCPv4 field) are still reported and the finding can be ignored there.
     """
 
     code = "V6202"
@@ -124,6 +128,8 @@ class Ipv4OnlyConversion(Rule):
             return
         if inside_mreq_pack(self, node) or self._fixed_input(node):
             return
+        if ipv4_protocol_field(self, node):
+            return  # a SOCKS4 header or DNS A/WKS record: IPv4 by protocol
         scope = self._function(node)
         if scope is not None and (
             self._handles_ipv6(scope) or (name.endswith("ntoa") and self._from_aton(scope, node))

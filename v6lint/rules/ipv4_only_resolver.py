@@ -11,6 +11,7 @@ from typing import Optional
 from v6lint.model import FixSafety, Severity
 from v6lint.rules._base import Invalid, PendingFix, Rule
 from v6lint.rules._families import module_prefix
+from v6lint.rules._protocols import ipv4_protocol_field
 
 RESOLVERS = {
     "socket.gethostbyname": "returns one IPv4 address as a string",
@@ -59,7 +60,9 @@ class Ipv4OnlyResolver(Rule):
     ## Exceptions
     `socket.gethostbyaddr()` and `socket.getfqdn()` handle both families and are not reported.
     The finding can be ignored in code that talks to an IPv4-only protocol on purpose (for
-    example a DHCPv4 client).
+    example a DHCPv4 client). A name resolved only to be packed by `inet_aton` into a SOCKS4
+    request (a `socks4`-named scope that packs the SOCKS4 header, see `_protocols.py`) is
+    not reported; resolving the proxy's own address there still is.
     """
 
     code = "V6201"
@@ -108,6 +111,8 @@ class Ipv4OnlyResolver(Rule):
         name = self.called_name(node, RESOLVERS)
         if name is None:
             return
+        if ipv4_protocol_field(self, node):
+            return  # the text inet_aton packs into a SOCKS4 request
         function = name.rsplit(".", 1)[1]
         self.report(
             node,
