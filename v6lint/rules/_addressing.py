@@ -198,12 +198,18 @@ def enclosing_function(rule: "Rule", node: cst.CSTNode) -> cst.CSTNode:
     return rule.context.module
 
 
+def enclosing_scopes(rule: "Rule", node: cst.CSTNode):
+    """The functions and classes around ``node``, innermost first."""
+    for ancestor in rule.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+            yield ancestor
+
+
 def family_scope_words(rule: "Rule", node: cst.CSTNode) -> frozenset[str]:
     """Words of the names of the classes and functions around ``node`` (``_BaseV6``)."""
     found: set[str] = set()
-    for ancestor in rule.ancestors(node):
-        if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
-            found |= words(ancestor.name.value)
+    for scope in enclosing_scopes(rule, node):
+        found |= words(scope.name.value)
     return frozenset(found)
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 import libcst as cst
 
+from v6lint.rules._addressing import enclosing_scopes
 from v6lint.rules._base import iter_nodes, string_value
 
 if TYPE_CHECKING:
@@ -48,14 +49,8 @@ def ipv4_protocol_field(rule: "Rule", node: cst.CSTNode) -> Optional[str]:
     return _radius_value(rule, node) or _dns_record(rule, node) or _socks4(rule, node)
 
 
-def _scopes(rule: "Rule", node: cst.CSTNode):
-    for ancestor in rule.ancestors(node):
-        if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
-            yield ancestor
-
-
 def _socks4(rule: "Rule", node: cst.CSTNode) -> Optional[str]:
-    scopes = list(_scopes(rule, node))
+    scopes = list(enclosing_scopes(rule, node))
     if not any(_SOCKS4_NAME.search(s.name.value) for s in scopes):
         return None
     function = next((s for s in scopes if isinstance(s, cst.FunctionDef)), None)
@@ -101,7 +96,7 @@ def _packed_by_aton(rule: "Rule", function: cst.FunctionDef, name: str) -> bool:
 def _dns_record(rule: "Rule", node: cst.CSTNode) -> Optional[str]:
     module = rule.context.module
     classes = None
-    for scope in _scopes(rule, node):
+    for scope in enclosing_scopes(rule, node):
         if not isinstance(scope, cst.ClassDef):
             continue
         name = scope.name.value
