@@ -17,3 +17,9 @@ ENTRYPOINT ["mysqld", "--bind-address=0.0.0.0"]
 CMD ["jupyter", "lab", "--ip=::", "--no-browser"]
 # ok: v6lint.config.dockerfile-bind-ipv4-any
 CMD ["proxy", "--ip-allowlist", "0.0.0.0/0"]
+# ruleid: v6lint.config.dockerfile-bind-ipv4-any
+ENV OLEFY_BINDADDRESS=0.0.0.0 OLEFY_BINDPORT=10055
+# ok: v6lint.config.dockerfile-bind-ipv4-any
+ENV OLEFY_BINDADDRESS=0.0.0.0,:: OLEFY_BINDPORT=10055
+# ok: v6lint.config.dockerfile-bind-ipv4-any
+ENV REDIS_HOST=redis BIND_PORT=8080
