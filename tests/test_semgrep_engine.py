@@ -181,14 +181,37 @@ def test_node_script_without_suffix_is_scanned_as_javascript(tmp_path):
         "http.createServer(handler).listen(8080, '0.0.0.0');\n"
     )
     (tmp_path / "bin" / "notes").write_text("listen(8080, '0.0.0.0') is what we used to do\n")
-    shell = tmp_path / "bin" / "run"
-    shell.write_text("#!/bin/sh\nexec node server.js --host 0.0.0.0\n")
+    shell = tmp_path / "bin" / "run"  # a shell script that merely starts node
+    shell.write_text("#!/bin/sh\nexec node server.js --port 8080\n")
     files, problems = discover([str(tmp_path)], Config(root=str(tmp_path)), cwd=str(tmp_path))
     assert not problems
-    assert [(f.path, f.language) for f in files] == [("bin/serve", "js")]
+    assert sorted((f.path, f.language) for f in files) == [("bin/run", "bash"), ("bin/serve", "js")]
     findings, diagnostics = engine.run(files, jobs=1)
     assert not diagnostics
     assert [(f.path, f.code, f.span.start.line) for f in findings] == [("bin/serve", "V6402", 3)]
+
+
+@needs_semgrep
+def test_shell_script_without_suffix_is_scanned_as_bash(tmp_path):
+    """Container entrypoints rarely carry ``.sh``; semgrep picks bash by suffix only."""
+    from v6lint.config import Config
+    from v6lint.discovery import discover
+
+    script = tmp_path / "docker-entrypoint"
+    script.write_text(
+        "#!/bin/sh\n"
+        "set -e\n"
+        'LISTEN_ADDR="${LISTEN_ADDR:-0.0.0.0:8080}"\n'
+        'HOST="${LISTEN_ADDR%%:*}"\n'
+        'exec server --host "$HOST"\n'
+    )
+    (tmp_path / "zsh-helper").write_text('#!/bin/zsh\nHOST="${LISTEN_ADDR%%:*}"\n')
+    files, problems = discover([str(tmp_path)], Config(root=str(tmp_path)), cwd=str(tmp_path))
+    assert not problems
+    assert [(f.path, f.language) for f in files] == [("docker-entrypoint", "bash")]
+    findings, diagnostics = engine.run(files, jobs=1)
+    assert not diagnostics
+    assert [(f.path, f.code, f.span.start.line) for f in findings] == [("docker-entrypoint", "V6501", 4)]
 
 
 def apply(text: str, fix) -> str:
@@ -488,9 +511,15 @@ def test_symlinked_and_missing_files(tmp_path):
         (b"#!/usr/local/bin/nodejs\n", "js"),
         (b"#!/usr/bin/env ts-node\n", "ts"),
         (b"#!/usr/bin/env python3\n", "python"),
-        (b"#!/bin/sh node\n", None),  # node is an argument of sh
+        (b"#!/bin/sh node\n", "bash"),  # node is an argument of sh
         (b"#!/usr/bin/env nodemon\n", None),
-        (b"#!/bin/bash\n", None),
+        (b"#!/bin/bash\n", "bash"),
+        (b"#!/bin/bash -e\n", "bash"),
+        (b"#!/usr/bin/env sh\n", "bash"),
+        (b"#!/bin/dash\n", "bash"),
+        (b"#!/bin/zsh\n", None),  # not POSIX syntax
+        (b"#!/usr/bin/env bashdb\n", None),
+        (b"#!/usr/bin/fish\n", None),
         (b"node server.js\n", None),
     ],
 )

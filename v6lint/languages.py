@@ -73,6 +73,10 @@ _PYTHON_SHEBANG = re.compile(rb"^#![^\n]*\bpython[0-9.]*\b")
 # and tsx run TypeScript. The interpreter must be a whole word after the last "/" or a space:
 # "#!/bin/sh" with "node" later on the line (an argument) does not count.
 _NODE_SHEBANG = re.compile(rb"^#![ \t]*(?:\S*/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?(node|nodejs|ts-node|tsx)(?:[ \t]|$)")
+# "#!/bin/sh", "#!/bin/bash -e", "#!/usr/bin/env bash": entrypoints and init scripts, which
+# hold the shell rules' host:port splits and binds. POSIX-family shells only (semgrep parses
+# them as bash); zsh and fish have their own syntax.
+_SHELL_SHEBANG = re.compile(rb"^#![ \t]*(?:\S*/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:sh|bash|dash|ash|ksh)(?:[ \t]|$)")
 
 
 def language_for(path: str, *, sniff: bool = False) -> Optional[str]:
@@ -80,7 +84,7 @@ def language_for(path: str, *, sniff: bool = False) -> Optional[str]:
 
     With ``sniff`` (discovery uses it for every file), a suffix-less file is recognised by its
     first line: a Python shebang makes it Python, a node (or ts-node/tsx) shebang JavaScript
-    (TypeScript). Scripts like ``bin/cli`` carry no suffix.
+    (TypeScript), a sh/bash/dash/ash/ksh shebang a shell script. Scripts like ``bin/cli`` carry no suffix.
     """
     name = os.path.basename(path).lower()
     if name in NAME_LANGUAGES:
@@ -109,4 +113,6 @@ def shebang_language(first_line: bytes) -> Optional[str]:
     node = _NODE_SHEBANG.match(first_line.rstrip(b"\r\n"))
     if node:
         return "ts" if node.group(1) in (b"ts-node", b"tsx") else "js"
+    if _SHELL_SHEBANG.match(first_line.rstrip(b"\r\n")):
+        return "bash"
     return None

@@ -500,6 +500,7 @@ def _alias_name(source: SourceFile) -> Optional[str]:
 _SCRIPT_SUFFIXES = {
     "js": (".js", ".mjs", ".cjs", ".jsx"),
     "ts": (".ts", ".tsx", ".mts", ".cts"),
+    "bash": (".sh", ".bash"),
 }
 
 
