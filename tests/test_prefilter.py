@@ -86,7 +86,7 @@ def test_shipped_table_is_ignored_once_a_rule_changes(tmp_path, monkeypatch):
     monkeypatch.setattr(prefilter, "_RULES_FOLDER", str(rules))
     monkeypatch.setattr(prefilter, "SHIPPED_TABLE", str(rules / "triggers.json"))
     (rules / "triggers.json").write_text(
-        json.dumps({"fingerprint": prefilter.rules_fingerprint(), "rules": {"V6102": [{"bytes": b"socket(".hex()}]}})
+        json.dumps({"fingerprint": prefilter.rules_fingerprint(), "rules": {"V6102": [{"bytes": "socket("}]}})
     )
     assert prefilter.shipped_table().rules == {"V6102": (b"socket(",)}
     (rules / "socket_rule.py").write_text("TRIGGERS = ('socket.socket(',)\n")  # edited, not rewritten

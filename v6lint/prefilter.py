@@ -128,14 +128,25 @@ class TriggerTable:
         return offsets
 
     # -- a JSON form, so a cached table spares importing the rules --------------------------
+    # Byte strings are written as latin-1 text (one character per byte, so every byte string
+    # round-trips) and flags by name: the shipped table reads like the rules' own triggers.
 
     def to_json(self) -> dict:
         out = {}
         for code, triggers in self.rules.items():
-            out[code] = [
-                {"bytes": t.hex()} if isinstance(t, bytes) else {"regex": t.pattern.hex(), "flags": int(t.flags)}
-                for t in triggers
-            ]
+            items = []
+            for trigger in triggers:
+                if isinstance(trigger, bytes):
+                    items.append({"bytes": trigger.decode("latin-1")})
+                    continue
+                item: dict = {"regex": trigger.pattern.decode("latin-1")}
+                flags = [flag.name for flag in _JSON_FLAGS.values() if trigger.flags & flag]
+                if trigger.flags & ~sum(_JSON_FLAGS.values()):
+                    raise ValueError(f"{code}: a trigger flag the JSON form cannot name: {trigger!r}")
+                if flags:
+                    item["flags"] = flags
+                items.append(item)
+            out[code] = items
         return out
 
     @classmethod
@@ -145,11 +156,18 @@ class TriggerTable:
             parsed: list[Trigger] = []
             for item in triggers:
                 if "bytes" in item:
-                    parsed.append(bytes.fromhex(item["bytes"]))
+                    parsed.append(item["bytes"].encode("latin-1"))
                 else:
-                    parsed.append(re.compile(bytes.fromhex(item["regex"]), int(item["flags"])))
+                    flags = 0
+                    for name in item.get("flags", ()):
+                        flags |= _JSON_FLAGS[name]
+                    parsed.append(re.compile(item["regex"].encode("latin-1"), flags))
             rules[str(code)] = parsed
         return cls(rules)
+
+
+# The regex flags a bytes pattern can carry (re.UNICODE is implied for str patterns only).
+_JSON_FLAGS = {flag.name: flag for flag in (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.VERBOSE)}
 
 
 # -- the table shipped with the package ----------------------------------------------------------
@@ -181,7 +199,7 @@ def shipped_table() -> Optional[TriggerTable]:
         if data.get("fingerprint") != rules_fingerprint():
             return None
         return TriggerTable.from_json(data["rules"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, re.error):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, re.error, UnicodeError):
         return None
 
 
