@@ -34,6 +34,7 @@ from v6lint.model import (
     Position,
     Span,
 )
+from v6lint.engines.cst_fixes import build_fix
 from v6lint.engines.cst_positions import Layout
 from v6lint.engines.cst_walk import pending_subtrees, read_only_visits, walk
 from v6lint.prefilter import TriggerTable, binary_diagnostic
@@ -370,11 +371,9 @@ def _to_fix(
 
     ``code_for_node`` is not a faithful slice for parenthesised expressions, arguments or
     statements, so the edit comes from rendering the whole module before and after the
-    replacement and trimming what the two have in common (v6lint.fixes.build_fix). The scope
+    replacement and trimming what the two have in common (v6lint.engines.cst_fixes.build_fix). The scope
     data the rules already computed tells whether ``import X`` is needed.
     """
-    from v6lint.fixes import build_fix
-
     try:
         # Scopes are costly and matter only for fixes that add an import.
         needs_scopes = wrapper is not None and bool(pending.imports)
@@ -388,9 +387,3 @@ def _to_fix(
         return build_fix(module, pending, scopes, render_module, locate, parents)
     except Exception:  # a rule built a replacement libcst cannot render: keep the finding
         return None
-
-
-def offset_to_position(text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Position(line, offset - line_start + 1)
