@@ -8,13 +8,13 @@ constants) to a sink call, a keyword, an assignment, a parameter default, a conf
 comparison whose name or callee says "address". The same module decides which rule owns a
 literal, so that one problem gives one finding: a literal in a framework bind belongs to V6801,
 one in ``local_address=``/``source_address=`` to V6901, and a comparison with a peer address to
-V6404; V6401-V6403 report the rest.
+V6404; V6401-V6403 report the rest. What a literal and an address name look like, and the
+sink tables, are in v6lint.rules._vocabulary.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import re
 from typing import Iterator, Optional
 
@@ -23,61 +23,25 @@ from libcst.metadata import Assignment, GlobalScope, ScopeProvider
 
 from v6lint.model import Confidence
 from v6lint.rules._base import Rule, is_name as _is_name, iter_nodes, keyword_argument, positional_argument, string_value
+from v6lint.rules._vocabulary import (
+    CLIENT_SINKS,
+    DISPLAY_METHODS,
+    IPV4_FSTRING_HOSTPORT,
+    IPV4_FSTRING_URL,
+    LiteralAddress,
+    PEER_DATA,
+    PINNING_KEYWORDS,
+    SERVER_SINKS,
+    TUPLE_METHODS,
+    URL_SINKS,
+    is_address_name,
+    is_ipv6_text,
+    is_test_path,
+    name_tokens,
+    parse_literal,
+)
 
 # -- what an IPv4 literal looks like ---------------------------------------------------------
-
-# Decimal octets without leading zeros: "01.02.03.04" is a version, not an address.
-_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-IPV4 = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
-_BARE = re.compile(rf"(?P<ip>{IPV4})(?::(?P<port>[0-9]{{1,5}}))?")
-_URL = re.compile(
-    rf"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/\s]*@)?(?P<ip>{IPV4})(?=$|[:/?#])[^\s]*"
-)
-# libpq keyword/value connection strings: "host=127.0.0.1 port=5432 dbname=app".
-_KEYWORD_DSN = re.compile(rf"(?:\w+=\S+\s+)*(?P<key>host|hostaddr)=(?P<ip>{IPV4})(?:\s+\w+=\S+)*")
-# The leading text of an f-string: f"http://127.0.0.1:{port}/" or f"127.0.0.1:{port}".
-_FSTRING_URL = re.compile(
-    rf"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/\s]*@)?(?P<ip>{IPV4})(?=$|[:/?#])[^\s]*"
-)
-_FSTRING_HOSTPORT = re.compile(rf"(?P<ip>{IPV4}):")
-IPV4_PREFIX = re.compile(rf"{_OCTET}\.(?:{_OCTET}\.){{0,2}}")
-
-DOCUMENTATION_NETWORKS = tuple(
-    ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")
-)
-
-
-@dataclasses.dataclass(frozen=True)
-class LiteralAddress:
-    """An IPv4 address found in a string literal, and where in the string it stands."""
-
-    ip: str
-    form: str  # "bare", "hostport", "url", "dsn", "fstring-url", "fstring-hostport"
-    start: int  # offset of the address inside the literal's value (text part for f-strings)
-    scheme: str = ""
-
-    @property
-    def kind(self) -> str:
-        """"loopback", "any" or "other"."""
-        if self.ip == "0.0.0.0":
-            return "any"
-        if self.ip.startswith("127."):
-            return "loopback"
-        return "other"
-
-
-def parse_literal(value: str) -> Optional[LiteralAddress]:
-    """The IPv4 address a whole string literal denotes, or None (prose, versions, CIDRs)."""
-    match = _BARE.fullmatch(value)
-    if match:
-        return LiteralAddress(match["ip"], "hostport" if match["port"] else "bare", 0)
-    match = _URL.fullmatch(value)
-    if match:
-        return LiteralAddress(match["ip"], "url", match.start("ip"), match["scheme"].lower())
-    match = _KEYWORD_DSN.fullmatch(value)
-    if match:
-        return LiteralAddress(match["ip"], "dsn", match.start("ip"))
-    return None
 
 
 def parse_fstring(node: cst.FormattedString) -> Optional[LiteralAddress]:
@@ -87,89 +51,16 @@ def parse_fstring(node: cst.FormattedString) -> Optional[LiteralAddress]:
     text = node.parts[0].value
     if any(isinstance(p, cst.FormattedStringText) and re.search(r"\s", p.value) for p in node.parts):
         return None
-    match = _FSTRING_URL.fullmatch(text)
+    match = IPV4_FSTRING_URL.fullmatch(text)
     if match:
         return LiteralAddress(match["ip"], "fstring-url", match.start("ip"), match["scheme"].lower())
-    match = _FSTRING_HOSTPORT.fullmatch(text)
+    match = IPV4_FSTRING_HOSTPORT.fullmatch(text)
     if match and len(node.parts) > 1:
         return LiteralAddress(match["ip"], "fstring-hostport", 0)
     return None
 
 
-def is_excluded_other(ip: str) -> bool:
-    """Addresses V6403 never reports: documentation ranges, masks, OID-like and 0.x values."""
-    address = ipaddress.IPv4Address(ip)
-    if any(address in net for net in DOCUMENTATION_NETWORKS):
-        return True
-    if ip.startswith(("2.5.", "1.3.6.")):  # X.500 / SNMP object identifiers
-        return True
-    if ip.startswith("0."):  # "this network": never a destination, often a version
-        return True
-    value = int(address)
-    inverted = ~value & 0xFFFFFFFF
-    # A contiguous netmask (255.255.255.0) or host mask (0.0.0.255); 255.255.255.255 is a
-    # mask too unless it reaches a socket call (checked by the caller).
-    if value and (inverted & (inverted + 1)) == 0:
-        return True
-    return False
-
-
-def is_ipv6_text(value: str) -> bool:
-    text = value.strip("[]")
-    if "%" in text:
-        text = text.split("%", 1)[0]
-    try:
-        return isinstance(ipaddress.ip_address(text), ipaddress.IPv6Address)
-    except ValueError:
-        return "::" in value  # "[::]:8000", "::ffff:" prefixes
-
-
 # -- names that say "address" ----------------------------------------------------------------
-
-_ADDRESS_TOKENS = {
-    "host", "hosts", "hostname", "hostnames", "addr", "addrs", "address", "addresses",
-    "ip", "ips", "ipaddr", "ipaddress", "ipaddresses", "bind", "listen", "server", "servers",
-    "endpoint", "endpoints", "gateway", "nameserver", "nameservers", "resolver", "resolvers",
-    "upstream", "proxy", "broker", "brokers", "dsn", "netloc", "interface", "iface",
-    "localhost", "loopback", "remote", "peer", "dest", "destination", "target", "nexthop",
-}
-# A name with one of these is about something else that merely looks like an address.
-_NOT_ADDRESS_TOKENS = {
-    "version", "versions", "ver", "oid", "mask", "netmask", "subnet", "prefix", "agent", "ua",
-    "release", "build", "regex", "pattern", "re", "format", "fmt", "example", "examples",
-    "doc", "docs", "help", "description", "text", "msg", "message", "label", "placeholder",
-    "sample", "fake", "dummy", "mock", "invalid", "bad", "broadcast", "multicast", "mcast",
-    "group", "hex", "packed", "int", "num", "network", "net", "cidr", "range", "count",
-}
-# Names that hold a peer's address as data (WSGI/CGI variables, proxy headers): assigning a
-# literal to them builds a fake request, it does not choose where to connect.
-_PEER_DATA = {
-    "remote_addr", "remote_ip", "client_ip", "client_addr", "client_address", "peer_addr",
-    "peer_ip", "peername", "x_real_ip", "real_ip", "remote_host", "x_forwarded_for",
-    "http_x_forwarded_for", "http_x_real_ip", "forwarded_for", "origin_ip", "source_ip",
-    # WSGI/CGI request variables describe the request being handled.
-    "server_name", "server_addr", "http_host",
-}
-
-
-def name_tokens(name: str) -> list[str]:
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    tokens = [t for t in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if t]
-    # HOSTv4, addr6, ipv4addr: drop the family suffix so the stem is seen.
-    return [re.sub(r"(?<=[a-z])v?[46]$", "", t) for t in tokens]
-
-
-def is_peer_data_name(name: str) -> bool:
-    return "_".join(name_tokens(name)) in _PEER_DATA or "forwarded" in name_tokens(name)
-
-
-def is_address_name(name: str) -> bool:
-    tokens = name_tokens(name)
-    if not tokens or is_peer_data_name(name):
-        return False
-    if any(t in _NOT_ADDRESS_TOKENS for t in tokens):
-        return False
-    return any(t in _ADDRESS_TOKENS or t in ("ipv", "ipaddr") for t in tokens)
 
 
 def expression_name(node: cst.CSTNode) -> Optional[str]:
@@ -193,74 +84,6 @@ def expression_name(node: cst.CSTNode) -> Optional[str]:
 
 # -- where literals go -----------------------------------------------------------------------
 
-# Calls whose host argument is a destination: (positional index, keyword); index None means
-# "a (host, port) tuple at this position".
-CLIENT_SINKS = {
-    "socket.create_connection": (0, "address", True),
-    "socket.getaddrinfo": (0, "host", False),
-    "http.client.HTTPConnection": (0, "host", False),
-    "http.client.HTTPSConnection": (0, "host", False),
-    "smtplib.SMTP": (0, "host", False),
-    "smtplib.SMTP_SSL": (0, "host", False),
-    "smtplib.LMTP": (0, "host", False),
-    "ftplib.FTP": (0, "host", False),
-    "ftplib.FTP_TLS": (0, "host", False),
-    "telnetlib.Telnet": (0, "host", False),
-    "poplib.POP3": (0, "host", False),
-    "poplib.POP3_SSL": (0, "host", False),
-    "imaplib.IMAP4": (0, "host", False),
-    "imaplib.IMAP4_SSL": (0, "host", False),
-    "nntplib.NNTP": (0, "host", False),
-    "asyncio.open_connection": (0, "host", False),
-    "redis.Redis": (0, "host", False),
-    "redis.StrictRedis": (0, "host", False),
-    "redis.client.Redis": (0, "host", False),
-    "redis.asyncio.Redis": (0, "host", False),
-    "paramiko.SSHClient.connect": (0, "hostname", False),
-    # Database and broker clients that take host= (keyword only in practice).
-    "psycopg2.connect": (-1, "host", False),
-    "psycopg.connect": (-1, "host", False),
-    "asyncpg.connect": (-1, "host", False),
-    "asyncpg.create_pool": (-1, "host", False),
-    "pymongo.MongoClient": (0, "host", False),
-    "pika.ConnectionParameters": (0, "host", False),
-    "kombu.Connection": (0, "hostname", False),
-    "aioredis.Redis": (0, "host", False),
-}
-SERVER_SINKS = {
-    "socket.create_server": (0, "address", True),
-    "socketserver.TCPServer": (0, "server_address", True),
-    "socketserver.UDPServer": (0, "server_address", True),
-    "socketserver.ThreadingTCPServer": (0, "server_address", True),
-    "socketserver.ThreadingUDPServer": (0, "server_address", True),
-    "socketserver.ForkingTCPServer": (0, "server_address", True),
-    "socketserver.ForkingUDPServer": (0, "server_address", True),
-    "http.server.HTTPServer": (0, "server_address", True),
-    "http.server.ThreadingHTTPServer": (0, "server_address", True),
-    "xmlrpc.server.SimpleXMLRPCServer": (0, "addr", True),
-    "xmlrpc.server.DocXMLRPCServer": (0, "addr", True),
-    "wsgiref.simple_server.WSGIServer": (0, "server_address", True),
-    "wsgiref.simple_server.make_server": (0, "host", False),
-    "smtpd.SMTPServer": (0, "localaddr", True),
-}
-# Calls that fetch a URL given as a string (for test code, where a URL must really be used).
-URL_SINKS = {
-    "urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve",
-    "xmlrpc.client.ServerProxy", "requests.get", "requests.post", "requests.put",
-    "requests.delete", "requests.head", "requests.patch", "requests.request",
-    "requests.Session.get", "httpx.get", "httpx.post", "httpx.Client", "httpx.AsyncClient",
-    "httpx.stream", "httpx.request", "aiohttp.ClientSession", "websocket.create_connection",
-    "websockets.connect", "redis.from_url", "redis.Redis.from_url", "sqlalchemy.create_engine",
-}
-# Methods recognised by name where the receiver's type is not knowable: ``sock.bind((h, p))``.
-_TUPLE_METHODS = {"bind": "server", "connect": "client", "connect_ex": "client"}
-_DISPLAY_METHODS = {
-    "format", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
-    "write", "echo", "secho", "print",
-}
-# Keywords that name a local address and therefore pin the family (V6901 owns them).
-PINNING_KEYWORDS = {"local_address", "source_address", "local_addr", "source_addr", "bind_address_local"}
-
 
 @dataclasses.dataclass(frozen=True)
 class Usage:
@@ -272,22 +95,6 @@ class Usage:
     confidence: Confidence
     call: Optional[cst.Call] = None  # the sink call, when there is one
     mysql: bool = False  # the sink treats "localhost" as a Unix socket
-
-
-_TEST_PATH = re.compile(r"(^|/)(tests?|testing|test_[^/]*|[^/]*_tests?)(/|\.py$)|(^|/)conftest\.py$")
-
-
-def is_test_path(path: str) -> bool:
-    """Test code: test_*.py, *_test.py, conftest.py, or a file under test/tests/testing.
-
-    Files under a ``fixtures``/``testdata`` directory are sample inputs (an analyser's or a
-    code generator's): they are judged as ordinary code.
-    """
-    path = path.replace("\\", "/")
-    parts = path.split("/")
-    if any(p in ("fixtures", "testdata") for p in parts[:-1]):
-        return False
-    return bool(_TEST_PATH.search(path))
 
 
 class AddressContext(Rule):
@@ -446,7 +253,7 @@ class AddressContext(Rule):
         target = assignment.node
         if isinstance(target, cst.Param):
             # def allowed(remote_addr): the parameter is named for what it holds.
-            return "addr" if "_".join(name_tokens(target.name.value)) in _PEER_DATA else None
+            return "addr" if "_".join(name_tokens(target.name.value)) in PEER_DATA else None
         holder = self.parent(target)
         if isinstance(holder, cst.AssignTarget):
             statement = self.parent(holder)
@@ -783,8 +590,8 @@ class AddressContext(Rule):
         if name in URL_SINKS and argument_is(call, arg, 0, "url"):
             return Usage("url-sink", "client", f"{name}()", Confidence.HIGH, call)
         if method is not None and sockaddr:
-            if method in _TUPLE_METHODS and argument_is(call, arg, 0, "address"):
-                return Usage("sink", _TUPLE_METHODS[method], f".{method}()", Confidence.HIGH, call)
+            if method in TUPLE_METHODS and argument_is(call, arg, 0, "address"):
+                return Usage("sink", TUPLE_METHODS[method], f".{method}()", Confidence.HIGH, call)
             if method == "sendto" and argument_is(call, arg, 1, "address"):
                 return Usage("sink", "client", ".sendto()", Confidence.HIGH, call)
         if method == "connect" and not sockaddr and argument_is(call, arg, 0, "hostname"):
@@ -903,7 +710,6 @@ def argument_is(call: cst.Call, arg: cst.Arg, index: int, keyword: str) -> bool:
     return positional_argument(call, index) is arg
 
 
-
 class LiteralRule(AddressContext):
     """Base of V6401-V6403: visits every string literal that is an IPv4 address and hands
     the ones used as addresses, and not owned by V6404/V6801/V6901, to ``on_address``."""
@@ -970,7 +776,7 @@ class LiteralRule(AddressContext):
             call = self.parent(parent)
             if isinstance(call, cst.Call):
                 method = self.method_name(call)
-                if method in _DISPLAY_METHODS:
+                if method in DISPLAY_METHODS:
                     return True
                 return isinstance(call.func, cst.Name) and call.func.value == "print"
         return False

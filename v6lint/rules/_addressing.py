@@ -4,17 +4,29 @@ What makes a value "an address" is decided from its name (``addr``, ``server_hos
 ``os.environ["REDIS_HOST"]``, ``config.get("bind")``) and, one step back, from the single
 assignment of a local name. The name is split into words (``selfNodeAddr`` -> self, node,
 addr) and judged word by word, so ``macaddr`` or ``proxy_auth`` do not pass for an address.
+The words themselves live in v6lint.rules._vocabulary; this module applies them to the tree.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
 import libcst as cst
 from libcst.metadata import Assignment, ScopeProvider
 
 from v6lint.rules._base import iter_nodes, string_value as _str_value
+from v6lint.rules._vocabulary import (
+    ADDRESS_TUPLE_CALLS,
+    ADDRESS_TUPLE_WORDS,
+    BRACES_FIELD,
+    BRACKET_LITERALS,
+    BRACKET_METHODS,
+    INT_TO_TEXT,
+    NOT_ADDRESS_WORDS,
+    PERCENT_FIELD,
+    bracket_template,
+    words,
+)
 
 
 def string_value(node):
@@ -30,60 +42,6 @@ def string_value(node):
 
 if TYPE_CHECKING:
     from v6lint.rules._base import Rule
-
-# Words that name a "host:port" string (or a host) ...
-HOSTPORT_WORDS = frozenset(
-    {
-        "addr", "address", "hostport", "ipport", "netloc", "endpoint", "server", "listen",
-        "bind", "peer", "proxy", "upstream", "authority", "host", "hostname", "remote",
-        "broker", "nameserver", "ip", "ipaddr", "sockaddr", "saddr", "daddr",
-    }
-)
-# ... words that name a host on its own (the left part of a join) ...
-HOST_WORDS = frozenset(
-    {
-        "host", "hostname", "ip", "ipaddr", "addr", "address", "server", "peer", "remote",
-        "bind", "listen", "proxy", "upstream", "broker", "ipv6", "ip6", "fqdn", "saddr",
-        "daddr", "hostaddr",
-    }
-)
-PORT_WORDS = frozenset({"port", "portnum", "portno", "sport", "dport", "lport", "rport"})
-# ... and words that say the value is something else, whatever else the name says.
-NOT_ADDRESS_WORDS = frozenset(
-    {
-        "user", "username", "userinfo", "login", "auth", "password", "passwd", "pwd", "pass",
-        "cred", "creds", "credential", "credentials", "secret", "token", "key", "keys",
-        "header", "headers", "time", "timestamp", "date", "datetime", "clock", "duration",
-        "hour", "hours", "minute", "minutes", "version", "ver", "path", "paths", "dir", "file",
-        "filename", "url", "uri", "href", "link", "scheme", "ratio", "aspect", "mime", "type",
-        "label", "tag", "image", "mount", "volume", "mac", "hwaddr", "ether", "ethernet",
-        "lladdr", "bssid", "email", "mail", "uuid", "guid", "hash", "digest", "fingerprint",
-        "sha", "md5", "cert", "range", "cmd", "command", "family", "ipv4", "v4", "inet4",
-        "prefix", "mask", "netmask", "cidr", "zone", "id", "list", "lines",
-        "sender", "recipient", "from", "to", "cc", "bcc", "reply", "return", "spec", "fmt",
-    }
-)
-# Extra words that mean "IPv6 already" for a split: splitting an IPv6 address on ':' is
-# taking it apart into groups, not a host:port split.
-IPV6_WORDS = frozenset({"ipv6", "ip6", "v6", "inet6", "in6"})
-
-# Tuples of (host, port): ``addr[0]`` is a host, ``addr[1]`` a port.
-ADDRESS_TUPLE_WORDS = frozenset(
-    {
-        "addr", "address", "sockaddr", "peername", "sockname", "peer", "remote", "bind",
-        "listen", "server", "client", "endpoint", "hostport", "target", "dest", "destination",
-        "source", "src", "dst", "local", "upstream", "proxy", "conn", "laddr", "raddr",
-    }
-)
-ADDRESS_TUPLE_CALLS = frozenset({"getpeername", "getsockname"})
-
-# "ipv4", "inet6", "v4" stay one word: the digit is the point.
-_WORD = re.compile(r"(?i:ipv[46]|inet[46]|ip[46]|in[46]|v[46])(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-
-
-def words(identifier: str) -> frozenset[str]:
-    """The lower-case words of an identifier or key: ``HTTP_HOST`` -> {http, host}."""
-    return frozenset(w.lower() for w in _WORD.findall(identifier))
 
 
 def callee_name(call: cst.Call) -> Optional[str]:
@@ -127,16 +85,12 @@ def name_words(node: cst.BaseExpression) -> frozenset[str]:
     return words(name) if name else frozenset()
 
 
-# Number-to-text helpers that ports go through: twisted's intToBytes, int_to_str, ...
-_INT_TO_TEXT = re.compile(r"(?i)^_?int_?to_?(?:bytes|str|string|text)$")
-
-
 def unwrap_conversion(node: cst.BaseExpression) -> cst.BaseExpression:
     """``str(x)``, ``int(x)``, ``intToBytes(x)`` -> ``x`` (one level)."""
     if (
         isinstance(node, cst.Call)
         and isinstance(node.func, cst.Name)
-        and (node.func.value in ("str", "int") or _INT_TO_TEXT.match(node.func.value))
+        and (node.func.value in ("str", "int") or INT_TO_TEXT.match(node.func.value))
         and len(node.args) == 1
         and not node.args[0].star
         and node.args[0].keyword is None
@@ -223,28 +177,6 @@ def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
     return node
 
 
-_BRACKET_LITERALS = frozenset({"[", "]", "[]", "][", "]:", "[:"})
-_BRACKET_METHODS = frozenset({"startswith", "endswith", "strip", "lstrip", "rstrip", "find",
-                              "rfind", "index", "rindex", "split", "rsplit", "partition",
-                              "rpartition", "replace", "count"})
-
-
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrai]")
-_BRACES_FIELD = re.compile(r"\{[^{}]*\}")
-# A field in brackets written as a host: at the start of the text or after "//", "@", "=",
-# "Host: " or "CONNECT ", and followed by the end, ":port" or "/path". Prompts and messages
-# such as "Username [%s]: " or "worker [%s]" bracket a default or a name, not a host.
-_HOST_BRACKETS = re.compile(
-    r"(?:^|//|@|=|(?i:host:)[ \t]*|CONNECT )\[\0\](?:$|:(?=[^\s])|/)"
-)
-
-
-def bracket_template(text: str) -> bool:
-    """``text`` (fields replaced by NUL) writes a field in brackets the way a host is
-    written: ``"[%s]:%d"``, ``"http://[{}]/"``, ``f"[{host}]"``."""
-    return bool(_HOST_BRACKETS.search(text))
-
-
 class Awareness:
     """What a function does that shows it already handles IPv6 host:port forms.
 
@@ -262,14 +194,14 @@ class Awareness:
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
                 method = node.func.attr.value
                 first = string_value(node.args[0].value) if node.args else None
-                if method in _BRACKET_METHODS and first is not None:
-                    if first in _BRACKET_LITERALS or first.startswith("[") or first.endswith("]"):
+                if method in BRACKET_METHODS and first is not None:
+                    if first in BRACKET_LITERALS or first.startswith("[") or first.endswith("]"):
                         self.brackets = True
                 if method == "count" and first == ":":
                     self.colon_counts.add(code_of(rule, node.func.value))
                 elif method == "format" and isinstance(node.func.value, cst.SimpleString):
                     text = string_value(node.func.value) or ""
-                    if bracket_template(_BRACES_FIELD.sub("\0", text)):
+                    if bracket_template(BRACES_FIELD.sub("\0", text)):
                         self.brackets = True
             elif isinstance(node, cst.Comparison):
                 left = string_value(node.left)
@@ -296,7 +228,7 @@ class Awareness:
                 value = string_value(node)
                 if value is not None and (
                     value in ("[", "]")
-                    or bracket_template(_BRACES_FIELD.sub("\0", _PERCENT_FIELD.sub("\0", value)))
+                    or bracket_template(BRACES_FIELD.sub("\0", PERCENT_FIELD.sub("\0", value)))
                 ):
                     self.brackets = True  # b"[" + host + b"]", "[%s]:%d" and the like
 

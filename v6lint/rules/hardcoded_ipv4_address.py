@@ -8,7 +8,8 @@ import re
 import libcst as cst
 
 from v6lint.model import Severity
-from v6lint.rules._addresses import LiteralAddress, LiteralRule, Usage, describe, is_excluded_other
+from v6lint.rules._addresses import LiteralRule, Usage, describe
+from v6lint.rules._vocabulary import LiteralAddress, is_excluded_other
 from v6lint.rules._base import Invalid
 from v6lint.rules._protocols import ipv4_protocol_field
 

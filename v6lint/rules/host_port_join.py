@@ -10,9 +10,6 @@ import libcst as cst
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._addressing import _key_of_call as _key_of
 from v6lint.rules._addressing import (
-    HOST_WORDS,
-    NOT_ADDRESS_WORDS,
-    PORT_WORDS,
     awareness,
     callee_name,
     code_of,
@@ -23,9 +20,9 @@ from v6lint.rules._addressing import (
     tuple_index,
     unwrap_conversion,
     string_value,
-    words,
 )
-from v6lint.rules._addresses import is_test_path
+from v6lint.rules._vocabulary import HOST_WORDS, NOT_ADDRESS_WORDS, PORT_WORDS, words
+from v6lint.rules._vocabulary import is_test_path
 from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
 
 # Calls whose string arguments are messages for people, not addresses.

@@ -18,12 +18,6 @@ import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._addressing import (
-    ADDRESS_TUPLE_WORDS,
-    HOST_WORDS,
-    HOSTPORT_WORDS,
-    IPV6_WORDS,
-    NOT_ADDRESS_WORDS,
-    PORT_WORDS,
     awareness,
     callee_name,
     code_of,
@@ -32,6 +26,14 @@ from v6lint.rules._addressing import (
     local_value,
     name_words,
     unwrap_conversion,
+)
+from v6lint.rules._vocabulary import (
+    ADDRESS_TUPLE_WORDS,
+    HOST_WORDS,
+    HOSTPORT_WORDS,
+    IPV6_WORDS,
+    NOT_ADDRESS_WORDS,
+    PORT_WORDS,
     words,
 )
 from v6lint.rules._base import Invalid, PendingFix, Rule, argument, iter_nodes, string_value

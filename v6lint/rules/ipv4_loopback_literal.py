@@ -8,15 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._addresses import (
-    LiteralAddress,
-    LiteralRule,
-    Usage,
-    describe,
-    expression_name,
-    is_address_name,
-    name_tokens,
-)
+from v6lint.rules._addresses import LiteralRule, Usage, describe, expression_name
+from v6lint.rules._vocabulary import LiteralAddress, is_address_name, name_tokens
 from v6lint.rules._base import Invalid, PendingFix, positional_argument, string_value
 
 # A name for a list of trusted peers (gunicorn's forwarded_allow_ips / proxy_allow_ips,

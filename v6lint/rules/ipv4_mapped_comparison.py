@@ -5,7 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._addresses import IPV4_PREFIX, AddressContext, is_ipv6_text, parse_literal
+from v6lint.rules._addresses import AddressContext
+from v6lint.rules._vocabulary import IPV4_PREFIX, is_ipv6_text, parse_literal
 from v6lint.rules._base import Invalid, positional_argument, string_value
 
 

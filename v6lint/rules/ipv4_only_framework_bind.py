@@ -8,7 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._addresses import AddressContext, LiteralAddress, parse_literal
+from v6lint.rules._addresses import AddressContext
+from v6lint.rules._vocabulary import LiteralAddress, parse_literal
 from v6lint.rules._base import Invalid, PendingFix, string_value
 
 _FIX_TEXT = {

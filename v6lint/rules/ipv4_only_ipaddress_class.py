@@ -7,7 +7,8 @@ import libcst as cst
 from v6lint.model import Confidence, FixSafety, Severity
 from libcst.metadata import Assignment, ScopeProvider
 
-from v6lint.rules._addressing import enclosing_function, name_words, words
+from v6lint.rules._addressing import enclosing_function, name_words
+from v6lint.rules._vocabulary import words
 from v6lint.rules._base import Invalid, PendingFix, Rule, argument, iter_nodes, string_value
 
 CLASSES = {

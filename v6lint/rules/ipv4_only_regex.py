@@ -8,7 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, Severity
-from v6lint.rules._addressing import local_value, words
+from v6lint.rules._addressing import local_value
+from v6lint.rules._vocabulary import words
 from v6lint.rules._base import Rule, argument, iter_nodes
 
 RE_FUNCTIONS = frozenset(

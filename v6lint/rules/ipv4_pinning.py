@@ -8,7 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._addresses import PINNING_KEYWORDS, AddressContext, parse_literal
+from v6lint.rules._addresses import AddressContext
+from v6lint.rules._vocabulary import PINNING_KEYWORDS, parse_literal
 from v6lint.rules._base import Invalid, PendingFix, argument, is_name, iter_nodes, keyword_argument, string_value
 
 _GAI = "urllib3.util.connection.allowed_gai_family"

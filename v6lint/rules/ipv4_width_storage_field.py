@@ -8,7 +8,7 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._addresses import is_test_path, name_tokens
+from v6lint.rules._vocabulary import is_test_path, name_tokens
 from v6lint.rules._base import (
     Invalid,
     PendingFix,
