@@ -31,7 +31,9 @@ Cases:
   best of 5, cold and warm (semgrep once on the same files, for reference);
 - scaling: 1x, 2x, 4x the corpus (copies in sub-folders c0/, c1/, ...), ``--no-cache``, for
   v6lint and (unless ``--skip-semgrep-scaling``) semgrep;
-- the prefilter's selectivity per rule: files (and bytes) each rule's triggers send to the parser.
+- the prefilter's selectivity per rule: files (and bytes) each rule's triggers send to the parser;
+- the parsing floor: one process that only parses what the prefilter passes (ast, libcst), and
+  ast.parse of every file.
 
 ``--sample N`` keeps every N-th stdlib file, for quick checks on a shared machine; the full run
 is the default. Wall time from a monotonic clock; CPU time is user+sys of the process and every
@@ -333,6 +335,56 @@ def selectivity(folder: str, files: list[str]) -> list[tuple[str, int, float]]:
     return [(code, n, size / 1e6) for code, (n, size) in counts.items()]
 
 
+# -- the parsing floor ---------------------------------------------------------------------------
+
+# One process reads every corpus file, keeps those the prefilter sends to the parser, and
+# parses them: with CPython's ast (the C parser, what a detection engine on ast cannot go
+# below) or with libcst (what the cst engine pays before any rule runs). Whole-process
+# figures like the others: interpreter start-up and imports included.
+_FLOOR_SCRIPT = """
+import os, sys
+from v6lint.prefilter import shipped_table, TriggerTable
+parser, root = sys.argv[1], sys.argv[2]
+table = shipped_table()
+if table is None:
+    from v6lint.rules import python_rules
+    table = TriggerTable.from_rules(python_rules())
+if parser == "libcst":
+    import libcst
+    parse = libcst.parse_module
+else:
+    import ast
+    parse = ast.parse
+parsed = 0
+for folder, _, names in os.walk(root):
+    for name in names:
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(folder, name), "rb") as handle:
+            data = handle.read()
+        if parser != "ast-all" and not table.codes_in(data):
+            continue
+        try:
+            parse(data)
+        except Exception:
+            continue  # a file either parser rejects
+        parsed += 1
+print(parsed)
+"""
+
+
+def parse_floor(folder: str) -> list[tuple[str, Measurement]]:
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return [
+        (label, measure([sys.executable, "-c", _FLOOR_SCRIPT, parser, folder], cwd=folder, env=env))
+        for label, parser in (
+            ("ast.parse of the files the prefilter passes", "ast"),
+            ("ast.parse of every file", "ast-all"),
+            ("libcst.parse_module of the files the prefilter passes", "libcst"),
+        )
+    ]
+
+
 # -- machine facts -------------------------------------------------------------------------------
 
 
@@ -527,6 +579,8 @@ def main() -> int:
         except Exception as error:  # informative only; never fail the benchmark on it
             select = []
             notes.append(f"selectivity table skipped: {type(error).__name__}: {error}")
+        progress("parsing floor: ast and libcst")
+        floor = parse_floor(corpus)
     load_after = load()
     finished = datetime.datetime.now().astimezone()
 
@@ -573,6 +627,15 @@ def main() -> int:
     lines.extend(table(header, rows))
     lines.append("Findings are not comparable between the tools: different rules, and v6lint's are precision-first.")
     lines.append("")
+
+    lines.append("## Parsing floor: one process parses what the prefilter passes, nothing else")
+    lines.append("")
+    lines.append("What a Python engine cannot go below: read every file, run the prefilter, parse the files it passes. Whole process, start-up included; ratios are v6lint cold / this.")
+    lines.append("")
+    lines.extend(table(
+        ["run", "files parsed", "wall s", "CPU s", "peak RSS one process MB", "v6lint cold / this, wall", "CPU"],
+        [[label, m.out.strip() or "?", fmt(m.wall), fmt(m.cpu), fmt(m.max_rss_mb, 0), ratio(cold.m.wall, m.wall), ratio(cold.m.cpu, m.cpu)] for label, m in floor],
+    ))
 
     lines.append(f"## Pre-commit sized: {len(small)} files named on the command line, wall including interpreter start-up")
     lines.append("")
