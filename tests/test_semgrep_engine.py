@@ -575,3 +575,54 @@ def test_csharp_async_identifier_pattern_leaves_the_modifier():
     ]
     assert all(pattern.search(text) for text in renamed)
     assert not any(pattern.search(text) for text in kept)
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("test/helper.rb", True),
+        ("cluster/test/support/orchestrator.rb", True),
+        ("spec/client_spec.rb", True),
+        ("lib/foo_test.rb", True),
+        ("packages/client/lib/sentinel/index.spec.ts", True),
+        ("test/types/community/client.test-d.ts", True),
+        ("packages/test-utils/lib/fault-injector/cluster.ts", True),
+        ("src/__tests__/url.js", True),
+        ("tests/Redis/RedisConnectorTest.php", True),
+        ("lib/puma/binder.rb", False),
+        ("lib/latest.js", False),
+        ("src/Contest.php", False),
+        ("lib/testing_tools.rb", False),
+        ("test/fixtures/app/server.js", False),
+        ("src/Illuminate/Foundation/Testing/Concerns/InteractsWithRedis.php", True),
+    ],
+)
+def test_is_test_path(path, expected):
+    assert engine.is_test_path(path) is expected
+
+
+def test_in_tests_lowers_confidence_only_in_test_code():
+    meta = {"confidence": "high", "in-tests": "low"}
+    assert engine._confidence(meta, "lib/server.rb") is Confidence.HIGH
+    assert engine._confidence(meta, "test/test_server.rb") is Confidence.LOW
+    # Never raises: a low rule stays low in tests, medium goes no higher than medium.
+    assert engine._confidence({"confidence": "low", "in-tests": "medium"}, "test/a.rb") is Confidence.LOW
+    assert engine._confidence({"confidence": "high", "in-tests": "medium"}, "test/a.rb") is Confidence.MEDIUM
+    # Without in-tests, test code keeps the rule's confidence.
+    assert engine._confidence({"confidence": "medium"}, "test/a.rb") is Confidence.MEDIUM
+
+
+@needs_semgrep
+def test_in_tests_confidence_end_to_end(tmp_path):
+    for folder in ("lib", "test"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "sender.rb").write_text("def send_it\n  s = UDPSocket.new\nend\n")
+    files = [
+        SourceFile(f"{folder}/sender.rb", str(tmp_path / folder / "sender.rb"), "ruby", False)
+        for folder in ("lib", "test")
+    ]
+    findings, _ = engine.run(files, jobs=1)
+    assert {(f.path, f.code, f.confidence) for f in findings} == {
+        ("lib/sender.rb", "V6102", Confidence.HIGH),
+        ("test/sender.rb", "V6102", Confidence.LOW),
+    }

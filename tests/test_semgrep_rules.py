@@ -19,7 +19,7 @@ from v6lint.engines import semgrep as engine
 RULES = pathlib.Path(__file__).resolve().parent.parent / "rules"
 RULE_FILES = sorted(p for p in RULES.rglob("*.yaml") if ".test." not in p.name)
 SCHEMA_KEYS = {"code", "name", "summary", "fix-safety", "confidence", "precision"}
-OPTIONAL_KEYS = {"fix-title"}
+OPTIONAL_KEYS = {"fix-title", "in-tests"}
 HELP_SECTIONS = ("## What it finds", "## Why it breaks on IPv6", "## Fix", "## Exceptions")
 # Rule languages -> the directory they live in.
 DIRECTORIES = {
@@ -103,6 +103,8 @@ def test_rule_metadata(path):
     assert meta["fix-safety"] in ("none", "safe", "unsafe")
     assert meta["confidence"] in ("high", "medium", "low")
     assert meta["precision"] in ("very-high", "high", "medium", "low")
+    # in-tests lowers the confidence of findings in test code (engines/semgrep._confidence).
+    assert meta.get("in-tests", "low") in ("medium", "low")
     has_fix = "fix" in rule or "fix-regex" in rule
     assert has_fix == (meta["fix-safety"] != "none")
     if has_fix:

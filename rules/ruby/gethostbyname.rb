@@ -6,3 +6,13 @@ info = Socket.gethostbyname('example.com')
 addrs = Addrinfo.getaddrinfo('example.com', 80, nil, :STREAM)
 # ok: v6lint.ruby.gethostbyname
 resolver.gethostbyname('example.com')
+# Only the canonical name is kept.
+# ok: v6lint.ruby.gethostbyname
+name = Socket.gethostbyname(Socket.gethostname).first
+# ok: v6lint.ruby.gethostbyname
+name = Socket.gethostbyname(Socket.gethostname)[0]
+# The addresses are read.
+# ruleid: v6lint.ruby.gethostbyname
+addr = Socket.gethostbyname(Socket.gethostname).last
+# ruleid: v6lint.ruby.gethostbyname
+ip = TCPSocket.gethostbyname(host)[3]

@@ -100,3 +100,42 @@ def server_uri(scheme, addr, port)
   # ok: v6lint.ruby.host-port-interpolation
   URI("#{scheme}://#{ip_literal}:#{port}").to_s
 end
+
+class TestRackServer
+  HOST = "127.0.0.1"
+
+  def setup
+    # A class constant is not propagated into the method: still reported.
+    # ruleid: v6lint.ruby.host-port-interpolation
+    @tcp = "http://#{HOST}:#{@port}"
+  end
+
+  def test_control_url
+    host = "localhost"
+    # ok: v6lint.ruby.host-port-interpolation
+    url = "tcp://#{host}:#{port}/"
+    control_host = "127.0.0.1"
+    # ok: v6lint.ruby.host-port-interpolation
+    control_url = "ssl://#{control_host}:#{control_port}?#{ssl_query}"
+    [url, control_url]
+  end
+
+  def test_v6_control_url
+    host = "::1"
+    # ruleid: v6lint.ruby.host-port-interpolation
+    url = "tcp://#{host}:#{port}/"
+    url
+  end
+
+  def test_env_host
+    host = ENV.fetch("HOST", "localhost")
+    # ruleid: v6lint.ruby.host-port-interpolation
+    url = "tcp://#{host}:#{port}/"
+    url
+  end
+
+  def test_given_host(host)
+    # ruleid: v6lint.ruby.host-port-interpolation
+    "http://#{host}:#{port}/test"
+  end
+end

@@ -138,3 +138,28 @@ class BinderLike
     TCPServer.new(host, port)
   end
 end
+
+class InheritingBinder
+  def parse(binds)
+    binds.each do |str|
+      uri = URI.parse(str)
+      # The helper takes the host and never reads it: nothing is resolved from it.
+      # ok: v6lint.ruby.uri-host-socket
+      io = inherit_tcp_listener uri.host, uri.port, @fds[str]
+      # ruleid: v6lint.ruby.uri-host-socket
+      io = open_tcp_listener uri.host, uri.port
+    end
+  end
+
+  def inherit_tcp_listener(host, port, fd)
+    s = fd.kind_of?(::TCPServer) ? fd : ::TCPServer.for_fd(fd)
+    @ios << s
+    s
+  end
+
+  def open_tcp_listener(host, port)
+    s = TCPServer.new(host, port)
+    @ios << s
+    s
+  end
+end

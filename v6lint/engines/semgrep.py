@@ -645,6 +645,39 @@ def _read_texts() -> Any:
     return text
 
 
+# Test code of the semgrep languages: a test/tests/spec/__tests__/testing folder (also
+# test-utils, test_helpers...), or a file named like a test (foo_test.rb, foo_spec.rb,
+# test_foo.rb, foo.test.ts, foo.spec.js, FooTest.php). Files under fixtures/testdata are sample
+# inputs and judged as ordinary code, as in the Python rules (_addresses.is_test_path).
+_TEST_DIR = re.compile(r"^(tests?|specs?|__tests__|testing|test[-_]\w+)$", re.IGNORECASE)
+_TEST_FILE = re.compile(
+    r"(^test_\w+|_(test|spec)|\.(test|spec|test-d)|[a-z0-9]Test)\.[A-Za-z0-9]+$"
+)
+
+
+def is_test_path(path: str) -> bool:
+    """Whether ``path`` (a finding's path) is test code, for rules with ``in-tests: low``."""
+    parts = path.replace("\\", "/").split("/")
+    folders = parts[:-1]
+    if any(p in ("fixtures", "testdata") for p in folders):
+        return False
+    return any(_TEST_DIR.match(p) for p in folders) or bool(_TEST_FILE.search(parts[-1]))
+
+
+def _confidence(meta: dict, path: str) -> Confidence:
+    """The rule's confidence; ``in-tests: low|medium`` lowers it for findings in test code.
+
+    A test that dials 127.0.0.1 or builds a URL from its own fixture host holds a real IPv4
+    assumption, but one the suite chose for itself: reported, below the product-code findings.
+    """
+    confidence = _CONFIDENCE.get(meta.get("confidence", "high"), Confidence.HIGH)
+    in_tests = _CONFIDENCE.get(meta.get("in-tests", ""))
+    if in_tests is not None and is_test_path(path):
+        order = list(Confidence)  # HIGH, MEDIUM, LOW
+        return max(confidence, in_tests, key=order.index)
+    return confidence
+
+
 def _resolve(path: str, workdir: str) -> str:
     return os.path.abspath(os.path.join(workdir, path))
 
@@ -684,7 +717,7 @@ def _findings(output: dict, by_fs_path: dict[str, SourceFile], workdir: str) -> 
                 span=span,
                 message=" ".join(str(extra.get("message", "")).split()),
                 severity=severity,
-                confidence=_CONFIDENCE.get(meta.get("confidence", "high"), Confidence.HIGH),
+                confidence=_confidence(meta, str(source.path)),
                 fix=fix,
                 engine=ENGINE,
             )
