@@ -43,7 +43,7 @@ def _finding(path: str = "a.py") -> Finding:
 
 def test_round_trip_keeps_everything_but_the_path(tmp_path):
     cache = Cache(str(tmp_path), ["V6201"])
-    key = cache.key(b"data")
+    key = cache.key(b"data", "a.py")
     diagnostic = Diagnostic(DiagnosticKind.SYNTAX, "bad", "a.py", 3)
     cache.put(key, [_finding()], [diagnostic])
     findings, diagnostics = cache.get(key, "moved/b.py")
@@ -57,15 +57,40 @@ def test_key_depends_on_bytes_and_selected_codes(tmp_path):
     one = Cache(str(tmp_path), ["V6201", "V6202"])
     same = Cache(str(tmp_path), ["V6202", "V6201"])
     other = Cache(str(tmp_path), ["V6201"])
-    assert one.key(b"x") == same.key(b"x")
-    assert one.key(b"x") != one.key(b"y")
-    assert one.key(b"x") != other.key(b"x")
+    assert one.key(b"x", "a.py") == same.key(b"x", "a.py")
+    assert one.key(b"x", "a.py") != one.key(b"y", "a.py")
+    assert one.key(b"x", "a.py") != other.key(b"x", "a.py")
     assert one.folder.endswith(cache_module.ruleset_version())
+
+
+def test_key_keeps_a_file_and_its_copy_in_tests_apart(tmp_path):
+    """Rules read whether a file is test code (findings there are low confidence): a copy
+    under tests/ must not be served the product file's findings, nor the reverse."""
+    cache = Cache(str(tmp_path), ["V6401"])
+    assert cache.key(b"x", "app.py") == cache.key(b"x", "src/pkg/app.py")  # a move still hits
+    assert cache.key(b"x", "app.py") != cache.key(b"x", "tests/test_app.py")
+    assert cache.key(b"x", "app/settings.py") != cache.key(b"x", "app/migrations/0001.py")
+
+
+def test_a_copy_in_tests_is_not_served_the_cached_findings_of_the_original(tmp_path):
+    code = 'import socket\ns = socket.create_connection(("127.0.0.1", 80))\n'
+    (tmp_path / "app.py").write_text(code)
+    (tmp_path / "tests").mkdir()
+    env = dict(os.environ, V6LINT_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "v6lint", "check", "--output-format", "json", "--exit-zero"]
+    subprocess.run([*command, "app.py"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    (tmp_path / "tests" / "test_app.py").write_text(code)  # the same bytes, cached above
+    result = subprocess.run([*command, "."], cwd=tmp_path, env=env, check=True, capture_output=True)
+    found = json.loads(result.stdout)["findings"]
+    assert sorted((f["path"], f["confidence"]) for f in found) == [
+        ("app.py", "high"),
+        ("tests/test_app.py", "low"),
+    ]
 
 
 def test_corrupt_or_foreign_entries_are_misses(tmp_path):
     cache = Cache(str(tmp_path), ["V6201"])
-    key = cache.key(b"data")
+    key = cache.key(b"data", "a.py")
     cache.put(key, [_finding()], [])
     path = cache._entry_path(key)
     for junk in (b"", b"{not json", b'{"format": 99, "findings": []}', b'{"format": 1, "findings": [{"code": 1}]}', b"[]"):
@@ -142,7 +167,7 @@ def test_no_cache_writes_nothing(tmp_path):
 def _writer(args) -> None:
     folder, rounds = args
     cache = Cache(folder, ["V6201"])
-    key = cache.key(b"shared")
+    key = cache.key(b"shared", "a.py")
     for _ in range(rounds):
         cache.put(key, [_finding()], [])
         assert cache.get(key, "a.py") is not None
@@ -153,7 +178,7 @@ def test_concurrent_writers_never_leave_half_an_entry(tmp_path):
     with context.Pool(4) as pool:
         pool.map(_writer, [(str(tmp_path), 50)] * 4)
     cache = Cache(str(tmp_path), ["V6201"])
-    assert cache.get(cache.key(b"shared"), "a.py")[0] == [_finding()]
+    assert cache.get(cache.key(b"shared", "a.py"), "a.py")[0] == [_finding()]
     leftovers = [n for _, _, names in os.walk(tmp_path) for n in names if n.startswith(".tmp-")]
     assert leftovers == []
 
@@ -205,5 +230,5 @@ def test_a_few_files_get_workers_only_when_several_must_be_parsed(tmp_path):
     assert worth(plain + socket_code)
     for item in socket_code:  # once their results are cached, nothing is left to parse
         data = open(item.fs_path, "rb").read()
-        cache.put(cache.key(data), [], [])
+        cache.put(cache.key(data, "a.py"), [], [])
     assert not worth(plain + socket_code)

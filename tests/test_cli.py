@@ -92,6 +92,28 @@ def test_config_in_pyproject(tree):
     assert run(["check", "bad.py"], tree).exit_code == 1
 
 
+def test_min_confidence_hides_the_less_sure_findings(tree):
+    """A literal in test code is reported at low confidence: --min-confidence medium (or the
+    config key) hides it and the run is clean; the same code outside tests/ stays reported."""
+    code = 'import socket\ns = socket.create_connection(("127.0.0.1", 80))\n'
+    (tree / "bad.py").unlink()
+    (tree / "tests").mkdir()
+    (tree / "tests" / "test_client.py").write_text(code)
+    result = run(["check", "--output-format", "json", "."], tree)
+    found = json.loads(result.output)["findings"]
+    assert [(f["path"], f["confidence"]) for f in found] == [("tests/test_client.py", "low")]
+    assert run(["check", "--min-confidence", "medium", "."], tree).exit_code == 0
+    (tree / "pyproject.toml").write_text('[tool.v6lint]\nmin-confidence = "medium"\n')
+    assert run(["check", "."], tree).exit_code == 0
+    assert run(["check", "--min-confidence", "low", "."], tree).exit_code == 1  # the flag wins
+    (tree / "app.py").write_text(code)
+    result = run(["check", "--output-format", "json", "."], tree)
+    assert [f["path"] for f in json.loads(result.output)["findings"]] == ["app.py"]
+    (tree / "pyproject.toml").write_text('[tool.v6lint]\nmin-confidence = "sure"\n')
+    result = run(["check", "."], tree)
+    assert result.exit_code == 2 and "min-confidence must be one of low, medium, high" in result.output
+
+
 def test_broken_config_is_reported_and_the_scan_goes_on(tree):
     (tree / "pyproject.toml").write_text("[tool.v6lint]\nselect = [\n")
     result = run(["check", "."], tree)

@@ -577,30 +577,6 @@ def test_csharp_async_identifier_pattern_leaves_the_modifier():
     assert not any(pattern.search(text) for text in kept)
 
 
-@pytest.mark.parametrize(
-    "path, expected",
-    [
-        ("test/helper.rb", True),
-        ("cluster/test/support/orchestrator.rb", True),
-        ("spec/client_spec.rb", True),
-        ("lib/foo_test.rb", True),
-        ("packages/client/lib/sentinel/index.spec.ts", True),
-        ("test/types/community/client.test-d.ts", True),
-        ("packages/test-utils/lib/fault-injector/cluster.ts", True),
-        ("src/__tests__/url.js", True),
-        ("tests/Redis/RedisConnectorTest.php", True),
-        ("lib/puma/binder.rb", False),
-        ("lib/latest.js", False),
-        ("src/Contest.php", False),
-        ("lib/testing_tools.rb", False),
-        ("test/fixtures/app/server.js", False),
-        ("src/Illuminate/Foundation/Testing/Concerns/InteractsWithRedis.php", True),
-    ],
-)
-def test_is_test_path(path, expected):
-    assert engine.is_test_path(path) is expected
-
-
 def test_in_tests_lowers_confidence_only_in_test_code():
     meta = {"confidence": "high", "in-tests": "low"}
     assert engine._confidence(meta, "lib/server.rb") is Confidence.HIGH

@@ -1,8 +1,10 @@
 """A content-hash cache of the cst engine's per-file results.
 
 An entry is keyed by the file's bytes, the rule-set version (a hash of v6lint's own source, so
-any change to a rule, the engine or the model invalidates everything) and the selected codes.
-The path is not part of the key: a moved or copied file hits. What is stored is the engine's
+any change to a rule, the engine or the model invalidates everything), the selected codes and
+the facts of the path that rules read (v6lint.test_paths.path_facts: test code or not, ...).
+The path itself is not part of the key: a file moved or copied within product code hits, and
+its copy under ``tests/`` does not (there its findings have another confidence). What is stored is the engine's
 raw output, before per-file selection and inline suppressions, which are cheap and depend on
 the path and configuration; those are applied again on every run.
 
@@ -38,6 +40,7 @@ from v6lint.model import (
     Span,
     TextEdit,
 )
+from v6lint.test_paths import path_facts
 
 CACHE_DIRNAME = ".v6lint_cache"
 FORMAT = 1
@@ -80,9 +83,9 @@ class Cache:
 
     # -- entries ---------------------------------------------------------------------------
 
-    def key(self, data: bytes) -> str:
+    def key(self, data: bytes, path: str) -> str:
         digest = hashlib.blake2b(self._codes, digest_size=20)
-        digest.update(b"\0")
+        digest.update(b"\0" + path_facts(path) + b"\0")
         digest.update(data)
         return digest.hexdigest()
 

@@ -17,7 +17,7 @@ import click
 from v6lint import __version__
 from v6lint.atomic import write_atomically
 from v6lint.config import Config, ConfigError, load_config, parse_codes
-from v6lint.model import Diagnostic, DiagnosticKind
+from v6lint.model import Confidence, Diagnostic, DiagnosticKind
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -128,6 +128,11 @@ def main() -> None:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 @click.option("--select", callback=_codes_option, help="Only these codes or prefixes (comma separated).")
 @click.option("--ignore", callback=_codes_option, help="Skip these codes or prefixes (comma separated).")
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"]),
+    help="Hide findings less sure than this (low: test code and weak evidence). Default: low.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this pyproject.toml or v6lint.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
@@ -165,6 +170,7 @@ def check(
     output_file: Optional[str],
     select: Optional[list[str]],
     ignore: Optional[list[str]],
+    min_confidence: Optional[str],
     exit_zero: bool,
     config_file: Optional[str],
     jobs: Optional[int],
@@ -189,7 +195,11 @@ def check(
     except ConfigError as error:
         config_diagnostics.append(Diagnostic(DiagnosticKind.CONFIG, f"{error}; using defaults"))
         config = Config(root=cwd)
-    config = config.with_overrides(select=select, ignore=ignore or ())
+    config = config.with_overrides(
+        select=select,
+        ignore=ignore or (),
+        min_confidence=Confidence(min_confidence) if min_confidence else None,
+    )
 
     from v6lint.progress import Progress
 

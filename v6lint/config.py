@@ -11,6 +11,7 @@ directory upwards, is the project's configuration (as ruff does); its folder is 
     per-file-ignores = { "tests/*" = ["V6401"] }
     max-file-size = 2000000         # bytes; larger files are reported and skipped
     respect-gitignore = true
+    min-confidence = "medium"       # hide findings below it (low: test code, weak evidence)
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import os
 import re
 import sys
 from typing import Any, Iterable, Mapping, Optional, Sequence
+
+from v6lint.model import Confidence
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,15 +48,23 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    min_confidence: Confidence = Confidence.LOW  # report findings at least this sure
 
     def with_overrides(
-        self, select: Optional[Sequence[str]] = None, ignore: Sequence[str] = ()
+        self,
+        select: Optional[Sequence[str]] = None,
+        ignore: Sequence[str] = (),
+        min_confidence: Optional[Confidence] = None,
     ) -> "Config":
         return dataclasses.replace(
             self,
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore),
+            min_confidence=min_confidence or self.min_confidence,
         )
+
+    def is_confident_enough(self, confidence: Confidence) -> bool:
+        return CONFIDENCE_ORDER.index(confidence) >= CONFIDENCE_ORDER.index(self.min_confidence)
 
     def is_selected(self, code: str, path: Optional[str] = None) -> bool:
         ignore: Iterable[str] = self.ignore
@@ -145,7 +156,11 @@ def load_config(start: str, explicit: Optional[str] = None) -> Config:
     return config_from_table(table, path)
 
 
-_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "max-file-size", "respect-gitignore"}
+_KNOWN_KEYS = {
+    "select", "ignore", "exclude", "per-file-ignores", "max-file-size", "respect-gitignore",
+    "min-confidence",
+}
+CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
 
 
 def config_from_table(table: Mapping[str, Any], path: str) -> Config:
@@ -180,6 +195,12 @@ def config_from_table(table: Mapping[str, Any], path: str) -> Config:
         if not isinstance(table["respect-gitignore"], bool):
             raise ConfigError(f"{path}: respect-gitignore must be true or false")
         values["respect_gitignore"] = table["respect-gitignore"]
+    if "min-confidence" in table:
+        level = table["min-confidence"]
+        names = [c.value for c in CONFIDENCE_ORDER]
+        if level not in names:
+            raise ConfigError(f"{path}: min-confidence must be one of {', '.join(names)}")
+        values["min_confidence"] = Confidence(level)
     return Config(**values)
 
 

@@ -150,7 +150,7 @@ class PythonAnalysis:
         codes = None if EXHAUSTIVE else self.table.codes_in(data)
         if codes is not None and not codes:
             return FileResult([], [])  # the rules (and libcst) are not even imported
-        key = self.cache.key(data) if self.cache is not None else None
+        key = self.cache.key(data, source.path) if self.cache is not None else None
         cached = self.cache.get(key, source.path) if key is not None else None
         if cached is not None:
             findings, diagnostics = cached
@@ -186,8 +186,13 @@ def analyze_python_file(source: SourceFile, config: Config) -> FileResult:
 def finish_findings(
     findings: Sequence[Finding], data: bytes, config: Config, source: SourceFile
 ) -> list[Finding]:
-    """Per-file selection and inline suppressions, for either engine's findings."""
-    kept = [f for f in findings if config.is_selected(f.code, source.fs_path)]
+    """Per-file selection, the confidence floor and inline suppressions, for either engine's
+    findings."""
+    kept = [
+        f
+        for f in findings
+        if config.is_selected(f.code, source.fs_path) and config.is_confident_enough(f.confidence)
+    ]
     if not kept:
         return []
     return apply_suppressions(kept, data.decode("utf-8", "replace"))

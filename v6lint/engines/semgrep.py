@@ -80,6 +80,7 @@ from v6lint.model import (
     Span,
     TextEdit,
 )
+from v6lint.test_paths import is_test_path
 
 ENGINE = "semgrep"
 
@@ -645,27 +646,9 @@ def _read_texts() -> Any:
     return text
 
 
-# Test code of the semgrep languages: a test/tests/spec/__tests__/testing folder (also
-# test-utils, test_helpers...), or a file named like a test (foo_test.rb, foo_spec.rb,
-# test_foo.rb, foo.test.ts, foo.spec.js, FooTest.php). Files under fixtures/testdata are sample
-# inputs and judged as ordinary code, as in the Python rules (_addresses.is_test_path).
-_TEST_DIR = re.compile(r"^(tests?|specs?|__tests__|testing|test[-_]\w+)$", re.IGNORECASE)
-_TEST_FILE = re.compile(
-    r"(^test_\w+|_(test|spec)|\.(test|spec|test-d)|[a-z0-9]Test)\.[A-Za-z0-9]+$"
-)
-
-
-def is_test_path(path: str) -> bool:
-    """Whether ``path`` (a finding's path) is test code, for rules with ``in-tests: low``."""
-    parts = path.replace("\\", "/").split("/")
-    folders = parts[:-1]
-    if any(p in ("fixtures", "testdata") for p in folders):
-        return False
-    return any(_TEST_DIR.match(p) for p in folders) or bool(_TEST_FILE.search(parts[-1]))
-
-
 def _confidence(meta: dict, path: str) -> Confidence:
-    """The rule's confidence; ``in-tests: low|medium`` lowers it for findings in test code.
+    """The rule's confidence; ``in-tests: low|medium`` lowers it for findings in test code
+    (v6lint.test_paths says which files are).
 
     A test that dials 127.0.0.1 or builds a URL from its own fixture host holds a real IPv4
     assumption, but one the suite chose for itself: reported, below the product-code findings.

@@ -23,6 +23,7 @@ from libcst.metadata import Assignment, GlobalScope, ScopeProvider
 
 from v6lint.model import Confidence
 from v6lint.rules._base import Rule, is_name as _is_name, iter_nodes, keyword_argument, positional_argument, string_value
+from v6lint.test_paths import is_test_path
 from v6lint.rules._vocabulary import (
     CLIENT_SINKS,
     DISPLAY_METHODS,
@@ -36,7 +37,6 @@ from v6lint.rules._vocabulary import (
     URL_SINKS,
     is_address_name,
     is_ipv6_text,
-    is_test_path,
     name_tokens,
     parse_literal,
 )

@@ -241,20 +241,6 @@ DISPLAY_METHODS = {
 PINNING_KEYWORDS = {"local_address", "source_address", "local_addr", "source_addr", "bind_address_local"}
 
 
-TEST_PATH_PATTERN = re.compile(r"(^|/)(tests?|testing|test_[^/]*|[^/]*_tests?)(/|\.py$)|(^|/)conftest\.py$")
-
-
-def is_test_path(path: str) -> bool:
-    """Test code: test_*.py, *_test.py, conftest.py, or a file under test/tests/testing.
-
-    Files under a ``fixtures``/``testdata`` directory are sample inputs (an analyser's or a
-    code generator's): they are judged as ordinary code.
-    """
-    path = path.replace("\\", "/")
-    parts = path.split("/")
-    if any(p in ("fixtures", "testdata") for p in parts[:-1]):
-        return False
-    return bool(TEST_PATH_PATTERN.search(path))
 
 
 

@@ -22,7 +22,7 @@ from v6lint.rules._addressing import (
     string_value,
 )
 from v6lint.rules._vocabulary import HOST_WORDS, NOT_ADDRESS_WORDS, PORT_WORDS, words
-from v6lint.rules._vocabulary import is_test_path
+from v6lint.test_paths import is_test_path
 from v6lint.rules._base import Invalid, PendingFix, Rule, iter_nodes
 
 # Calls whose string arguments are messages for people, not addresses.

@@ -8,7 +8,8 @@ from typing import Optional
 import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
-from v6lint.rules._vocabulary import is_test_path, name_tokens
+from v6lint.rules._vocabulary import name_tokens
+from v6lint.test_paths import is_test_path
 from v6lint.rules._base import (
     Invalid,
     PendingFix,
