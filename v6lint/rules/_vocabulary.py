@@ -14,37 +14,27 @@ import ipaddress
 import re
 from typing import Optional
 
-
 # Decimal octets without leading zeros: "01.02.03.04" is a version, not an address.
 IPV4_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 
-
 IPV4 = rf"{IPV4_OCTET}(?:\.{IPV4_OCTET}){{3}}"
 
-
 IPV4_BARE = re.compile(rf"(?P<ip>{IPV4})(?::(?P<port>[0-9]{{1,5}}))?")
-
 
 IPV4_URL = re.compile(
     rf"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/\s]*@)?(?P<ip>{IPV4})(?=$|[:/?#])[^\s]*"
 )
 
-
 # libpq keyword/value connection strings: "host=127.0.0.1 port=5432 dbname=app".
 IPV4_KEYWORD_DSN = re.compile(rf"(?:\w+=\S+\s+)*(?P<key>host|hostaddr)=(?P<ip>{IPV4})(?:\s+\w+=\S+)*")
 
-
-# The leading text of an f-string: f"http://127.0.0.1:{port}/" or f"127.0.0.1:{port}".
-IPV4_FSTRING_URL = re.compile(
-    rf"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/\s]*@)?(?P<ip>{IPV4})(?=$|[:/?#])[^\s]*"
-)
-
+# The leading text of an f-string: f"http://127.0.0.1:{port}/" (the URL shape above) or
+# f"127.0.0.1:{port}".
+IPV4_FSTRING_URL = IPV4_URL
 
 IPV4_FSTRING_HOSTPORT = re.compile(rf"(?P<ip>{IPV4}):")
 
-
 IPV4_PREFIX = re.compile(rf"{IPV4_OCTET}\.(?:{IPV4_OCTET}\.){{0,2}}")
-
 
 DOCUMENTATION_NETWORKS = tuple(
     ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")
@@ -111,7 +101,6 @@ def is_ipv6_text(value: str) -> bool:
     except ValueError:
         return "::" in value  # "[::]:8000", "::ffff:" prefixes
 
-
 ADDRESS_TOKENS = {
     "host", "hosts", "hostname", "hostnames", "addr", "addrs", "address", "addresses",
     "ip", "ips", "ipaddr", "ipaddress", "ipaddresses", "bind", "listen", "server", "servers",
@@ -119,7 +108,6 @@ ADDRESS_TOKENS = {
     "upstream", "proxy", "broker", "brokers", "dsn", "netloc", "interface", "iface",
     "localhost", "loopback", "remote", "peer", "dest", "destination", "target", "nexthop",
 }
-
 
 # A name with one of these is about something else that merely looks like an address.
 NOT_ADDRESS_TOKENS = {
@@ -129,7 +117,6 @@ NOT_ADDRESS_TOKENS = {
     "sample", "fake", "dummy", "mock", "invalid", "bad", "broadcast", "multicast", "mcast",
     "group", "hex", "packed", "int", "num", "network", "net", "cidr", "range", "count",
 }
-
 
 # Names that hold a peer's address as data (WSGI/CGI variables, proxy headers): assigning a
 # literal to them builds a fake request, it does not choose where to connect.
@@ -160,7 +147,6 @@ def is_address_name(name: str) -> bool:
     if any(t in NOT_ADDRESS_TOKENS for t in tokens):
         return False
     return any(t in ADDRESS_TOKENS or t in ("ipv", "ipaddr") for t in tokens)
-
 
 # Calls whose host argument is a destination: (positional index, keyword); index None means
 # "a (host, port) tuple at this position".
@@ -197,7 +183,6 @@ CLIENT_SINKS = {
     "aioredis.Redis": (0, "host", False),
 }
 
-
 SERVER_SINKS = {
     "socket.create_server": (0, "address", True),
     "socketserver.TCPServer": (0, "server_address", True),
@@ -215,7 +200,6 @@ SERVER_SINKS = {
     "smtpd.SMTPServer": (0, "localaddr", True),
 }
 
-
 # Calls that fetch a IPV4_URL given as a string (for test code, where a IPV4_URL must really be used).
 URL_SINKS = {
     "urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve",
@@ -226,23 +210,16 @@ URL_SINKS = {
     "websockets.connect", "redis.from_url", "redis.Redis.from_url", "sqlalchemy.create_engine",
 }
 
-
 # Methods recognised by name where the receiver's type is not knowable: ``sock.bind((h, p))``.
 TUPLE_METHODS = {"bind": "server", "connect": "client", "connect_ex": "client"}
-
 
 DISPLAY_METHODS = {
     "format", "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
     "write", "echo", "secho", "print",
 }
 
-
 # Keywords that name a local address and therefore pin the family (V6901 owns them).
 PINNING_KEYWORDS = {"local_address", "source_address", "local_addr", "source_addr", "bind_address_local"}
-
-
-
-
 
 # Words that name a "host:port" string (or a host) ...
 HOSTPORT_WORDS = frozenset(
@@ -253,7 +230,6 @@ HOSTPORT_WORDS = frozenset(
     }
 )
 
-
 # ... words that name a host on its own (the left part of a join) ...
 HOST_WORDS = frozenset(
     {
@@ -263,9 +239,7 @@ HOST_WORDS = frozenset(
     }
 )
 
-
 PORT_WORDS = frozenset({"port", "portnum", "portno", "sport", "dport", "lport", "rport"})
-
 
 # ... and words that say the value is something else, whatever else the name says.
 NOT_ADDRESS_WORDS = frozenset(
@@ -283,11 +257,9 @@ NOT_ADDRESS_WORDS = frozenset(
     }
 )
 
-
 # Extra words that mean "IPv6 already" for a split: splitting an IPv6 address on ':' is
 # taking it apart into groups, not a host:port split.
 IPV6_WORDS = frozenset({"ipv6", "ip6", "v6", "inet6", "in6"})
-
 
 # Tuples of (host, port): ``addr[0]`` is a host, ``addr[1]`` a port.
 ADDRESS_TUPLE_WORDS = frozenset(
@@ -298,9 +270,7 @@ ADDRESS_TUPLE_WORDS = frozenset(
     }
 )
 
-
 ADDRESS_TUPLE_CALLS = frozenset({"getpeername", "getsockname"})
-
 
 # "ipv4", "inet6", "v4" stay one word: the digit is the point.
 WORD_PATTERN = re.compile(r"(?i:ipv[46]|inet[46]|ip[46]|in[46]|v[46])(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -310,24 +280,18 @@ def words(identifier: str) -> frozenset[str]:
     """The lower-case words of an identifier or key: ``HTTP_HOST`` -> {http, host}."""
     return frozenset(w.lower() for w in WORD_PATTERN.findall(identifier))
 
-
 # Number-to-text helpers that ports go through: twisted's intToBytes, int_to_str, ...
 INT_TO_TEXT = re.compile(r"(?i)^_?int_?to_?(?:bytes|str|string|text)$")
 
-
 BRACKET_LITERALS = frozenset({"[", "]", "[]", "][", "]:", "[:"})
-
 
 BRACKET_METHODS = frozenset({"startswith", "endswith", "strip", "lstrip", "rstrip", "find",
                               "rfind", "index", "rindex", "split", "rsplit", "partition",
                               "rpartition", "replace", "count"})
 
-
 PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrai]")
 
-
 BRACES_FIELD = re.compile(r"\{[^{}]*\}")
-
 
 # A field in brackets written as a host: at the start of the text or after "//", "@", "=",
 # "Host: " or "CONNECT ", and followed by the end, ":port" or "/path". Prompts and messages
