@@ -77,3 +77,76 @@ fn client_endpoint() -> std::io::Result<UdpSocket> {
     // ruleid: v6lint.rust.bind-ipv4-any
     UdpSocket::bind(SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0))
 }
+
+fn make_transmit(contents: &[u8], segment_size: Option<usize>) -> Transmit<'_> {
+    Transmit {
+        // A datagram's destination in a unit test: nothing is bound to it.
+        // ok: v6lint.rust.bind-ipv4-any
+        destination: SocketAddr::from((Ipv4Addr::UNSPECIFIED, 1)),
+        ecn: None,
+        contents,
+        segment_size,
+        src_ip: None,
+    }
+}
+
+fn client_config() -> EndpointConfig {
+    EndpointConfig {
+        // The local address the client endpoint binds.
+        // ruleid: v6lint.rust.bind-ipv4-any
+        local: SocketAddr::from((Ipv4Addr::UNSPECIFIED, 0)),
+        remote: "[::1]:4433".parse().unwrap(),
+    }
+}
+
+fn decode_subnet(family: u16, len: usize) -> Vec<u8> {
+    // An IPv4-width buffer for an EDNS client-subnet of family 1.
+    // ok: v6lint.rust.bind-ipv4-any
+    let mut octets = Ipv4Addr::UNSPECIFIED.octets();
+    octets[..len].to_vec()
+}
+
+fn reserved() -> Vec<IpNet> {
+    vec![
+        // 0.0.0.0/8, a prefix of a deny list.
+        // ok: v6lint.rust.bind-ipv4-any
+        IpNet::new_assert(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 8),
+    ]
+}
+
+fn sinkholes(config: &Config) -> Blocklist {
+    Blocklist {
+        // ok: v6lint.rust.bind-ipv4-any
+        sinkhole_ipv4: config.sinkhole_ipv4.unwrap_or(Ipv4Addr::UNSPECIFIED),
+        sinkhole_ipv6: config.sinkhole_ipv6.unwrap_or(Ipv6Addr::UNSPECIFIED),
+    }
+}
+
+fn default_listen(mut listen_addrs: Vec<IpAddr>) -> Vec<IpAddr> {
+    if listen_addrs.is_empty() {
+        // ok: v6lint.rust.bind-ipv4-any
+        listen_addrs.push(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        listen_addrs.push(IpAddr::V6(Ipv6Addr::UNSPECIFIED));
+    }
+    listen_addrs
+}
+
+fn default_listen_any(mut listen_addrs: Vec<IpAddr>) -> Vec<IpAddr> {
+    if listen_addrs.is_empty() {
+        // ruleid: v6lint.rust.bind-ipv4-any
+        listen_addrs.push(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    }
+    listen_addrs
+}
+
+impl DnsClientStream for NeverReturns {
+    // ok: v6lint.rust.bind-ipv4-any
+    fn name_server_addr(&self) -> SocketAddr {
+        SocketAddr::from(([0, 0, 0, 0], 53))
+    }
+}
+
+fn listen_addr(cfg: &Config) -> SocketAddr {
+    // ruleid: v6lint.rust.bind-ipv4-any
+    cfg.listen.unwrap_or(SocketAddr::from(([0, 0, 0, 0], 53)))
+}

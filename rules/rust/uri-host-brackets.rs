@@ -52,3 +52,46 @@ fn fine(url: &Url) -> std::io::Result<Vec<SocketAddr>> {
     // ok: v6lint.rust.uri-host-brackets
     url.socket_addrs(|| Some(443))
 }
+
+impl<R: Resolve> HttpConnector<R> {
+    async fn call_async(&mut self, dst: Uri) -> Result<TcpStream, ConnectError> {
+        let config = &self.config;
+        // The helper returns dst.host() as it is, brackets included.
+        let (host, port) = get_host_port(config, &dst)?;
+        let addrs = if let Some(addrs) = dns::SocketAddrs::try_parse(host, port) {
+            addrs
+        } else {
+            // ruleid: v6lint.rust.uri-host-brackets
+            let addrs = resolve(&mut self.resolver, dns::Name::new(host.into()))
+                .await
+                .map_err(ConnectError::dns)?;
+            dns::SocketAddrs::new(addrs.collect())
+        };
+        ConnectingTcp::new(addrs, config).connect().await
+    }
+
+    async fn call_trimmed(&mut self, dst: Uri) -> Result<TcpStream, ConnectError> {
+        let config = &self.config;
+        let (host, port) = get_host_port(config, &dst)?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        // ok: v6lint.rust.uri-host-brackets
+        let addrs = resolve(&mut self.resolver, dns::Name::new(host.into())).await?;
+        ConnectingTcp::new(dns::SocketAddrs::new(addrs.collect()), config).connect().await
+    }
+
+    async fn call_config(&mut self, settings: &Settings) -> Result<TcpStream, ConnectError> {
+        // A settings struct's host is a plain name, not a URI authority.
+        let (host, port) = host_port(&self.config, settings)?;
+        // ok: v6lint.rust.uri-host-brackets
+        let addrs = (host, port).to_socket_addrs()?;
+        connect_first(addrs).await
+    }
+
+    async fn call_split(&mut self, dst: Uri) -> Result<TcpStream, ConnectError> {
+        // A helper that yields a SocketAddr, not a host string.
+        let (addr, port) = resolve_target(&self.config, &dst)?;
+        // ok: v6lint.rust.uri-host-brackets
+        let addrs = resolve(&mut self.resolver, dns::Name::new(addr.into())).await?;
+        ConnectingTcp::new(dns::SocketAddrs::new(addrs.collect()), &self.config).connect().await
+    }
+}
