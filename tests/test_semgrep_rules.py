@@ -53,6 +53,22 @@ def test_rule_files_exist():
     assert {p.parent.name for p in RULE_FILES} == set(DIRECTORIES)
 
 
+def test_readme_lists_every_rule_as_its_metadata_says():
+    """rules/README.md's table: one row per rule file, with the file's code, name, languages,
+    fix safety and confidence (a new rule, or a changed tier, shows up here)."""
+    readme = (RULES / "README.md").read_text(encoding="utf-8")
+    listed = {line for line in readme.splitlines() if line.startswith("| `")}
+    expected = set()
+    for path in RULE_FILES:
+        rule = load(path)[0]
+        meta = rule["metadata"]["v6lint"]
+        expected.add(
+            f"| `{path.relative_to(RULES).as_posix()}` | {meta['code']} | {meta['name']} |"
+            f" {', '.join(rule['languages'])} | {meta['fix-safety']} | {meta['confidence']} |"
+        )
+    assert sorted(listed - expected) == [] and sorted(expected - listed) == []
+
+
 @pytest.mark.skipif(not engine.available(), reason="semgrep is not installed")
 def test_semgrep_test_passes(tmp_path):
     # Output goes to a file: piping semgrep --test into a pager or head can hang its workers.
