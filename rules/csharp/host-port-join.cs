@@ -91,3 +91,17 @@ class EndpointFormat
         return a.Address + ":" + b.Address;
     }
 }
+
+class DataSourceTests
+{
+    void DataSource(NpgsqlConnection conn, NpgsqlConnectionStringBuilder csb)
+    {
+        // ok: v6lint.csharp.host-port-join
+        Assert.That(conn.DataSource, Is.EqualTo($"tcp://{csb.Host}:{csb.Port}"));
+        // ok: v6lint.csharp.host-port-join
+        Assert.AreEqual($"http://{csb.Host}:{csb.Port}/", conn.Url);
+        // ruleid: v6lint.csharp.host-port-join
+        var url = $"http://{csb.Host}:{csb.Port}/";
+        Assert.That(Get(url), Is.EqualTo(200));
+    }
+}

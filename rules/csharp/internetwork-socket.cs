@@ -73,3 +73,47 @@ class Net
         return client;
     }
 }
+
+class HostsTests
+{
+    void FirstHostIsDown()
+    {
+        // ok: v6lint.csharp.internetwork-socket
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, 0);
+        socket.Bind(endpoint);
+    }
+
+    void ConnectsOut(IPEndPoint server)
+    {
+        var probe = new IPEndPoint(IPAddress.Loopback, 5432);
+        // ruleid: v6lint.csharp.internetwork-socket
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Connect(server);
+    }
+}
+
+class PostmasterMock
+{
+    Socket _socket;
+
+    internal PostmasterMock(string connectionString)
+    {
+        // ok: v6lint.csharp.internetwork-socket
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, 0);
+        _socket.Bind(endpoint);
+    }
+}
+
+class Client
+{
+    Socket _socket;
+
+    internal Client(IPEndPoint server)
+    {
+        // ruleid: v6lint.csharp.internetwork-socket
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _socket.Connect(server);
+    }
+}

@@ -10,11 +10,15 @@ class Srv
         // ok: v6lint.csharp.ipaddress-any-bind
         var ep = new IPEndPoint(IPAddress.Loopback, port);
         // ok: v6lint.csharp.ipaddress-any-bind
-        var l6 = new TcpListener(IPAddress.IPv6Any, port);
-        // ok: v6lint.csharp.ipaddress-any-bind
         var l2 = TcpListener.Create(port);
         // ok: v6lint.csharp.ipaddress-any-bind
         bool local = IPAddress.IsLoopback(ep.Address);
+    }
+
+    void Start6(int port)
+    {
+        // ok: v6lint.csharp.ipaddress-any-bind
+        var l6 = new TcpListener(IPAddress.IPv6Any, port);
     }
 }
 
@@ -47,5 +51,20 @@ class Discovery
     {
         // ruleid: v6lint.csharp.ipaddress-any-bind
         return new TcpListener(IPAddress.Any, port);
+    }
+}
+
+class EndpointSamples
+{
+    static IPEndPoint[] All()
+    {
+        // ok: v6lint.csharp.ipaddress-any-bind
+        return new[] { new IPEndPoint(IPAddress.Any, 1337), new IPEndPoint(IPAddress.IPv6Any, 1337) };
+    }
+
+    static IPEndPoint EchoServer(int port)
+    {
+        // ruleid: v6lint.csharp.ipaddress-any-bind
+        return new IPEndPoint(IPAddress.Any, port);
     }
 }

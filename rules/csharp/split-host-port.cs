@@ -177,3 +177,48 @@ class BracketFirst
         return address.Split(':');
     }
 }
+
+class EndPointText
+{
+    static bool TryParse(string addressWithPort, out string addressPart, out string portPart)
+    {
+        addressPart = addressWithPort;
+        portPart = null;
+        var lastColonIndex = addressWithPort.LastIndexOf(':');
+        if (lastColonIndex > 0)
+        {
+            var firstColonIndex = addressWithPort.IndexOf(':');
+            if (firstColonIndex != lastColonIndex)
+            {
+                addressPart = addressWithPort;
+            }
+            else
+            {
+                // ok: v6lint.csharp.split-host-port
+                addressPart = addressWithPort.Substring(0, firstColonIndex);
+                // ok: v6lint.csharp.split-host-port
+                portPart = addressWithPort.Substring(firstColonIndex + 1);
+            }
+        }
+        return true;
+    }
+
+    static void SplitAnyway(string endpoint, string other, out string host, out string port)
+    {
+        // LastIndexOf on another string tells nothing about this one.
+        var last = other.LastIndexOf(':');
+        var i = endpoint.IndexOf(':');
+        if (last > 0)
+        {
+            host = other;
+            port = null;
+        }
+        else
+        {
+            // ruleid: v6lint.csharp.split-host-port
+            host = endpoint.Substring(0, i);
+            // ruleid: v6lint.csharp.split-host-port
+            port = endpoint.Substring(i + 1);
+        }
+    }
+}

@@ -125,4 +125,26 @@ class LocalAddressFinder {
     private boolean preferred(InetAddress a) {
         return true;
     }
+
+    static String hostAddr(String host) throws UnknownHostException {
+        InetAddress[] all = InetAddress.getAllByName(host);
+        for (InetAddress inetAddress : all) {
+            // ok: v6lint.java.inet4address-only-filter
+            if (inetAddress instanceof Inet4Address) {
+                return inetAddress.getHostAddress();
+            }
+        }
+        return InetAddress.getByName(host).getHostAddress();
+    }
+
+    static String firstAddressOrNothing(String host) throws UnknownHostException {
+        InetAddress[] all = InetAddress.getAllByName(host);
+        for (InetAddress inetAddress : all) {
+            // ruleid: v6lint.java.inet4address-only-filter
+            if (inetAddress instanceof Inet4Address) {
+                return inetAddress.getHostAddress();
+            }
+        }
+        return null;
+    }
 }

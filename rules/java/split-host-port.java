@@ -141,4 +141,78 @@ class LookAlikes {
         // ok: v6lint.java.split-host-port
         return new String[] {address.substring(0, i), address.substring(i + 1)};
     }
+
+}
+
+class LoopbackFixture {
+    private static final String HOSTPORT = "127.0.0.1:" + PortAssignment.unique();
+    private static String HOST = "127.0.0.1";
+    private static String HOSTPORT2 = HOST + ":" + PORT;
+    private String serverAddress = System.getProperty("server", "localhost:2181");
+
+    void start() {
+        // ok: v6lint.java.split-host-port
+        final int port = Integer.parseInt(HOSTPORT.split(":")[1]);
+        // ok: v6lint.java.split-host-port
+        final int port2 = Integer.parseInt(HOSTPORT2.split(":")[1]);
+        final String local = "127.0.0.1:" + PortAssignment.unique();
+        // ok: v6lint.java.split-host-port
+        final int port3 = Integer.parseInt(local.split(":")[1]);
+        // A configurable value is still parsed as host:port.
+        // ruleid: v6lint.java.split-host-port
+        final int port4 = Integer.parseInt(serverAddress.split(":")[1]);
+    }
+}
+
+class Routes {
+    static int getPort(String hostPort) {
+        // ok: v6lint.java.split-host-port
+        String[] split = hostPort.split(":");
+        String portstr = split[split.length - 1];
+        return Integer.parseInt(portstr);
+    }
+
+    static void queues(String orderConf) {
+        for (String broker : orderConf.split(";")) {
+            // ok: v6lint.java.split-host-port
+            String[] item = broker.split(":");
+            int nums = Integer.parseInt(item[1]);
+            for (int i = 0; i < nums; i++) {
+                add(new MessageQueue(item[0], i));
+            }
+        }
+    }
+
+    static String[] configPaths(String brokerConfigList) {
+        // ok: v6lint.java.split-host-port
+        return brokerConfigList.split(":");
+    }
+
+    static void quorum(String addr) {
+        String host;
+        if (addr.contains("[")) {
+            host = addr.substring(1, addr.indexOf("]"));
+        } else {
+            // ok: v6lint.java.split-host-port
+            host = addr.substring(0, addr.indexOf(":"));
+        }
+        // The unbracketed branch of an unrelated check still splits an address.
+        if (addr.contains("/")) {
+            addr = addr.substring(addr.indexOf("/") + 1);
+        } else {
+            // ruleid: v6lint.java.split-host-port
+            host = addr.substring(0, addr.indexOf(":"));
+        }
+    }
+
+    static String createAddress(String host, Object port) {
+        if (host.contains(":") && !host.startsWith("[")) {
+            // ruleid: v6lint.java.split-host-port
+            String[] splittedHost = host.split(":");
+            host = "[" + splittedHost[0] + splittedHost[1] + "]";
+        } else {
+            host = map(host);
+        }
+        return host;
+    }
 }

@@ -48,3 +48,48 @@ class Bean {
         return builder.build();
     }
 }
+
+class MetricsFixture {
+    private final String httpHost = "127.0.0.1";
+    private String serverHost = System.getProperty("host", "localhost");
+
+    void call(int httpPort) {
+        // ok: v6lint.java.url-concat
+        String metricsUrl = String.format("http://%s:%d/metrics", httpHost, httpPort);
+        // ok: v6lint.java.url-concat
+        String base = "http://" + httpHost + ":" + httpPort;
+        // A host read from configuration can be an IPv6 literal.
+        // ruleid: v6lint.java.url-concat
+        String other = "http://" + serverHost + ":" + httpPort;
+    }
+}
+
+class Formats {
+    static String formatInetAddr(InetSocketAddress addr) {
+        String hostString = addr.getHostString();
+        if (addr.getAddress() instanceof Inet6Address && hostString.contains(":")) {
+            return String.format("[%s]:%s", hostString, addr.getPort());
+        } else {
+            // ok: v6lint.java.url-concat
+            return String.format("%s:%s", hostString, addr.getPort());
+        }
+    }
+
+    static String notBracketed(InetSocketAddress addr, boolean secure) {
+        String hostString = addr.getHostString();
+        if (secure) {
+            return "tls";
+        } else {
+            // ruleid: v6lint.java.url-concat
+            return String.format("%s:%s", hostString, addr.getPort());
+        }
+    }
+
+    private String host;
+    private int port;
+
+    public int hashCode() {
+        // ok: v6lint.java.url-concat
+        return String.format("%s:%d", host, port).hashCode();
+    }
+}
