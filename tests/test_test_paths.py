@@ -25,6 +25,14 @@ from v6lint import test_paths
         ("lib/testing_tools.rb", False),
         ("test/fixtures/app/server.js", False),
         ("src/Illuminate/Foundation/Testing/Concerns/InteractsWithRedis.php", True),
+        # Java and .NET layouts.
+        ("src/test/java/org/apache/zookeeper/ClientBase.java", True),
+        ("src/Npgsql.Tests/ConnectionTests.cs", True),
+        ("src/core/Akka.Remote.Tests/Transport/DotNettyTransportShutdownSpec.cs", True),
+        ("Sonarr.Core.Test/Http/HttpClientFixture.cs", True),
+        ("src/Npgsql/NpgsqlConnection.cs", False),
+        ("src/Contests/Results.cs", False),
+        ("src/main/java/org/apache/zookeeper/server/NettyServerCnxnFactory.java", False),
         # Python: the layouts of the stdlib, pytest and unittest projects.
         ("Lib/test/test_socket.py", True),
         ("tests/conftest.py", True),

@@ -3,8 +3,8 @@
 Both engines ask the same question: the Python rules lower (or drop) findings in test code,
 and semgrep rules with ``in-tests: low`` lower theirs. One answer for every language:
 folders ``test``/``tests``/``spec``/``specs``/``__tests__``/``testing``/``test-*``/``test_*``/
-``*_test``/``*_tests``, files ``test_*``, ``*_test``/``*_tests``/``*_spec``, ``*.test.*``/
-``*.spec.*``/``*.test-d.*``, ``FooTest.*``, ``test.*``/``tests.*``/``testing.*`` (helpers such
+``*_test``/``*_tests``, .NET test projects (``Npgsql.Tests``, ``Akka.Remote.Tests``), files ``test_*``, ``*_test``/``*_tests``/``*_spec``, ``*.test.*``/
+``*.spec.*``/``*.test-d.*``, ``FooTest.*``/``FooTests.*``, ``test.*``/``tests.*``/``testing.*`` (helpers such
 as ``werkzeug/test.py``) and ``conftest.py``. Files under ``fixtures`` or
 ``testdata`` are sample inputs (an analyser's or a code generator's) and count as ordinary code.
 
@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 
-_TEST_FOLDER = re.compile(r"^(tests?|specs?|__tests__|testing|test[-_]\w+|\w*_tests?)$", re.IGNORECASE)
+_TEST_FOLDER = re.compile(
+    r"^(tests?|specs?|__tests__|testing|test[-_]\w+|\w*_tests?|\w[\w.]*\.(?:Unit|Integration)?Tests?)$",
+    re.IGNORECASE,
+)
 _TEST_FILE = re.compile(
-    r"(^test_\w+|_(tests?|spec)|\.(test|spec|test-d)|[a-z0-9]Test|^tests?|^testing)\.[A-Za-z0-9]+$"
+    r"(^test_\w+|_(tests?|spec)|\.(test|spec|test-d)|[a-z0-9]Tests?|^tests?|^testing)\.[A-Za-z0-9]+$"
     r"|^conftest\.py$"
 )
 _SAMPLE_FOLDERS = ("fixtures", "testdata")
