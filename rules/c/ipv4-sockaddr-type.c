@@ -83,3 +83,39 @@ int ersatz_socketpair(int type, int fds[2])
     struct sockaddr_in listen_addr;
     return pair_over(&listen_addr, type, fds);
 }
+
+/* A variant of a tagged address union: the union holds the IPv6 form too. */
+struct addr_creds {
+    // ok: v6lint.c.ipv4-sockaddr-type
+    struct sockaddr_in sin;
+    unsigned int uid;
+};
+
+union tagged_addr {
+    struct sockaddr sa;
+    struct sockaddr_in6 sin6;
+    struct addr_creds creds;
+};
+
+/* A struct used in a union without any IPv6 member stays IPv4-only. */
+struct v4_creds {
+    // ruleid: v6lint.c.ipv4-sockaddr-type
+    struct sockaddr_in sin;
+    unsigned int uid;
+};
+
+union v4_only_addr {
+    struct sockaddr sa;
+    struct v4_creds creds;
+};
+
+/* An IPv6-capable union next to it that does not contain the struct. */
+struct lone_peer {
+    // ruleid: v6lint.c.ipv4-sockaddr-type
+    struct sockaddr_in sin;
+};
+
+union other_addr {
+    struct sockaddr_in6 sin6;
+    struct sockaddr sa;
+};
