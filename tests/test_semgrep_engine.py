@@ -602,3 +602,56 @@ def test_in_tests_confidence_end_to_end(tmp_path):
         ("lib/sender.rb", "V6102", Confidence.HIGH),
         ("test/sender.rb", "V6102", Confidence.LOW),
     }
+
+
+def test_first_branches_keeps_bytes_lines_and_one_branch_per_conditional():
+    source = (
+        b"#ifdef WITH_TLS\nint f(int a, int tls)\n#else\nint f(int a)\n#endif\n{\n"
+        b"#if 0\n  old();\n#elif defined(X) && \\\n      defined(Y)\n  xy();\n#else\n  other();\n#endif\n"
+        b"  caf\xc3\xa9();\r\n}\n"
+    )
+    rewritten = engine.first_branches(source)
+    assert len(rewritten) == len(source)  # byte offsets are semgrep's positions
+    lines = rewritten.split(b"\n")
+    assert lines[1] == b"int f(int a, int tls)" and lines[3].strip() == b""  # first branch
+    assert lines[7].strip() == b"" and lines[10] == b"  xy();"  # after #if 0, the next branch
+    assert lines[12].strip() == b""  # the #else after a chosen branch
+    assert lines[9].strip() == b""  # a directive's continuation line
+    assert lines[14] == b"  caf\xc3\xa9();\r"
+    assert all(not line.lstrip().startswith(b"#") for line in lines)
+
+
+C_IFDEF_HEADER = """#include <netdb.h>
+
+#ifdef WITH_TLS
+int net_connect(struct mosq *mosq, const char *host, int port, bool tls)
+#else
+int net_connect(struct mosq *mosq, const char *host, int port)
+#endif
+{
+	struct addrinfo hints;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_INET;
+	if(mosq->sock < 0){
+		return -1;
+#ifdef WITH_TLS
+	}else if(tls){
+		start_tls(mosq);
+#endif
+	}
+	return getaddrinfo(host, NULL, &hints, &mosq->ai);
+}
+"""
+
+
+@needs_semgrep
+def test_c_file_semgrep_rejects_is_scanned_again_with_first_branches(tmp_path):
+    """Two #ifdef'd headers over one body plus an #ifdef'd "} else if" make semgrep drop the
+    whole file (mosquitto net_mosq.c); the retry finds what the first branches hold."""
+    path = tmp_path / "net.c"
+    path.write_text(C_IFDEF_HEADER)
+    source = SourceFile(path="net.c", fs_path=str(path), language="c")
+    findings, diagnostics = engine.run([source], jobs=1, strict_parse=True)
+    assert [(f.code, f.span.start.line, f.span.start.column) for f in findings] == [("V6104", 11, 2)]
+    assert [(d.kind, d.path) for d in diagnostics] == [(DiagnosticKind.NOTICE, "net.c")]
+    assert "only the first branch" in diagnostics[0].message

@@ -38,7 +38,10 @@ macro-heavy or vendored C) far more often than a checked-in file is really broke
 itself reports such errors at level ``warn`` and exits 0 unless ``--strict``. With
 ``strict_parse`` (environment variable ``V6LINT_SEMGREP_STRICT=1``) a parse failure is kind
 ENGINE instead and the run exits 2. Partial parses (semgrep skipped some constructs and scanned
-the rest) are always NOTICEs. A target that times out, a bad exit code or unreadable output of
+the rest) are always NOTICEs. A C/C++ file semgrep rejects whole is scanned once more with only
+the first branch of each preprocessor conditional (``first_branches``; conditional headers and
+``#ifdef``'d ``} else if`` trip its parser); when that copy parses, its findings count and the
+file gets a NOTICE saying the other branches were not analysed. A target that times out, a bad exit code or unreadable output of
 semgrep as a whole stay ENGINE diagnostics (exit 2): the results are incomplete for reasons
 that are not the file's language.
 
@@ -367,10 +370,134 @@ def run(
                                 by_fs_path[path].path,
                             )
                         )
+        unparsed_c = [
+            path
+            for output in outputs
+            for path in _unparsed(output, workdir)
+            if path in lookup and lookup[path].language in ("c", "cpp")
+        ]
+        recovered: set[str] = set()
+        if unparsed_c:
+            retry = _retry_first_branches(
+                unparsed_c, lookup, executable, config, workdir, jobs, timeout
+            )
+            if retry is not None:
+                retry_output, retry_lookup = retry
+                failed_again = set(_unparsed(retry_output, workdir))
+                for path, source in retry_lookup.items():
+                    if path not in failed_again and _in(path, _scanned(retry_output, workdir)):
+                        recovered.add(source.path)
+                findings.extend(
+                    f for f in _findings(retry_output, retry_lookup, workdir) if f.path in recovered
+                )
         for output in outputs:
             findings.extend(_findings(output, lookup, workdir))
-            diagnostics.extend(_errors(output, lookup, workdir, strict_parse=strict_parse))
+            diagnostics.extend(
+                d
+                for d in _errors(output, lookup, workdir, strict_parse=strict_parse)
+                if not (d.path in recovered and d.message.startswith("not analysed"))
+            )
+        diagnostics.extend(
+            Diagnostic(
+                DiagnosticKind.NOTICE,
+                "semgrep could not parse this file as written; it was scanned with only the"
+                " first branch of each #if/#ifdef (code in the other branches was not analysed)",
+                path,
+            )
+            for path in sorted(recovered)
+        )
     return _unique(findings), diagnostics
+
+
+def _unparsed(output: dict, workdir: str) -> list[str]:
+    """The targets semgrep could not parse at all (syntax or lexical errors, not partial)."""
+    paths = []
+    for error in output.get("errors") or ():
+        error_type = error.get("type")
+        if isinstance(error_type, list):
+            error_type = error_type[0] if error_type else ""
+        error_type = str(error_type or "").lower()
+        if ("syntax" in error_type or "lexical" in error_type) and error.get("path"):
+            paths.append(_resolve(error["path"], workdir))
+    return paths
+
+
+def _retry_first_branches(
+    paths: Sequence[str],
+    lookup: dict[str, SourceFile],
+    executable: str,
+    config: pathlib.Path,
+    workdir: str,
+    jobs: Optional[int],
+    timeout: int,
+) -> Optional[tuple[dict, dict[str, SourceFile]]]:
+    """Scan C files semgrep rejected once more, with only the first branch of each
+    conditional kept (``first_branches``): two ``#ifdef``'d function headers over one body, or
+    a ``} else if (...) {`` opened inside an ``#ifdef``, make semgrep drop the whole file
+    (mosquitto's net_mosq.c, c-ares' ares_init.c). Returns semgrep's output and the map from
+    the rewritten copies to their sources, or None when semgrep gave no output."""
+    retry_tree = os.path.join(workdir, "first-branches")
+    os.makedirs(retry_tree)
+    retry_lookup: dict[str, SourceFile] = {}
+    for index, path in enumerate(dict.fromkeys(paths)):
+        source = lookup[path]
+        try:
+            with open(source.fs_path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        folder = os.path.join(retry_tree, str(index))
+        os.mkdir(folder)
+        copy = os.path.join(folder, os.path.basename(path))
+        with open(copy, "wb") as handle:
+            handle.write(first_branches(data))
+        retry_lookup[copy] = source
+    if not retry_lookup:
+        return None
+    output, _ = _invoke(executable, config, sorted(retry_lookup), workdir, jobs, timeout, len(retry_lookup))
+    return (output, retry_lookup) if output is not None else None
+
+
+_CONDITIONAL = re.compile(rb"^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b(.*)$")
+
+
+def first_branches(data: bytes) -> bytes:
+    """``data`` with each preprocessor conditional reduced to one branch: the first, or the
+    ``#else``/``#elif`` after an ``#if 0``. Directive lines and the dropped branches become
+    spaces, byte for byte, so lines, columns and byte offsets stay those of the original."""
+    lines = data.split(b"\n")
+    # One entry per open conditional: whether its chosen branch is the one being read, and
+    # whether a branch has been chosen yet.
+    stack: list[list[bool]] = []
+    continued = False  # the previous line was a directive ending in a backslash
+    out = []
+    for line in lines:
+        active = all(reading for reading, _ in stack)
+        if continued:
+            continued = line.rstrip(b"\r").endswith(b"\\")
+            out.append(_blank(line))
+            continue
+        match = _CONDITIONAL.match(line.rstrip(b"\r"))
+        if match:
+            keyword, rest = match.group(1), match.group(2).strip()
+            if keyword in (b"if", b"ifdef", b"ifndef"):
+                dead = keyword == b"if" and rest.split(b"/", 1)[0].strip() == b"0"
+                stack.append([not dead, not dead])
+            elif stack and keyword == b"endif":
+                stack.pop()
+            elif stack:  # elif / else: this branch is read only if none was chosen before
+                entry = stack[-1]
+                entry[0] = not entry[1]
+                entry[1] = True
+            continued = line.rstrip(b"\r").endswith(b"\\")
+            out.append(_blank(line))
+            continue
+        out.append(line if active else _blank(line))
+    return b"\n".join(out)
+
+
+def _blank(line: bytes) -> bytes:
+    return b" " * len(line.rstrip(b"\r")) + (b"\r" if line.endswith(b"\r") else b"")
 
 
 # The mirror of the targets inside the working directory, the one folder semgrep scans.
