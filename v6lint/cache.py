@@ -4,9 +4,10 @@ An entry is keyed by the file's bytes, the rule-set version (a hash of v6lint's 
 any change to a rule, the engine or the model invalidates everything), the selected codes and
 the facts of the path that rules read (v6lint.test_paths.path_facts: test code or not, ...).
 The path itself is not part of the key: a file moved or copied within product code hits, and
-its copy under ``tests/`` does not (there its findings have another confidence). What is stored is the engine's
-raw output, before per-file selection and inline suppressions, which are cheap and depend on
-the path and configuration; those are applied again on every run.
+its copy under ``tests/`` does not (there its findings have another confidence). What is
+stored is the engine's raw output, before per-file selection, the confidence floor and inline
+suppressions, which are cheap and depend on the path and configuration; those are applied
+again on every run.
 
 Layout: ``<dir>/<ruleset>/<xx>/<key>.json``, one small JSON file per entry, written to a temporary
 file and renamed, so concurrent runs (pre-commit, an editor, CI) never see half an entry; a

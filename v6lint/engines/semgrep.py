@@ -41,9 +41,9 @@ ENGINE instead and the run exits 2. Partial parses (semgrep skipped some constru
 the rest) are always NOTICEs. A C/C++ file semgrep rejects whole is scanned once more with only
 the first branch of each preprocessor conditional (``first_branches``; conditional headers and
 ``#ifdef``'d ``} else if`` trip its parser); when that copy parses, its findings count and the
-file gets a NOTICE saying the other branches were not analysed. A target that times out, a bad exit code or unreadable output of
-semgrep as a whole stay ENGINE diagnostics (exit 2): the results are incomplete for reasons
-that are not the file's language.
+file gets a NOTICE saying the other branches were not analysed. A target that times out, a bad
+exit code or unreadable output of semgrep as a whole stay ENGINE diagnostics (exit 2): the
+results are incomplete for reasons that are not the file's language.
 
 A missing semgrep executable: if the user named a non-Python file explicitly on the command
 line, that request cannot be honoured, so the diagnostic is kind ENGINE (the run fails, exit
@@ -454,7 +454,8 @@ def _retry_first_branches(
         retry_lookup[copy] = source
     if not retry_lookup:
         return None
-    output, _ = _invoke(executable, config, sorted(retry_lookup), workdir, jobs, timeout, len(retry_lookup))
+    targets = sorted(retry_lookup)
+    output, _ = _invoke(executable, config, targets, workdir, jobs, timeout, len(targets))
     return (output, retry_lookup) if output is not None else None
 
 
