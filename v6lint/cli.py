@@ -16,7 +16,7 @@ import click
 
 from v6lint import __version__
 from v6lint.atomic import write_atomically
-from v6lint.config import Config, ConfigError, load_config, parse_codes
+from v6lint.config import CONFIDENCE_LEVELS, Config, ConfigError, load_config, parse_codes
 from v6lint.model import Confidence, Diagnostic, DiagnosticKind
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -130,7 +130,7 @@ def main() -> None:
 @click.option("--ignore", callback=_codes_option, help="Skip these codes or prefixes (comma separated).")
 @click.option(
     "--min-confidence",
-    type=click.Choice(["low", "medium", "high"]),
+    type=click.Choice(CONFIDENCE_LEVELS),
     help="Hide findings less sure than this (low: test code and weak evidence). Default: low.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")

@@ -64,7 +64,7 @@ class Config:
         )
 
     def is_confident_enough(self, confidence: Confidence) -> bool:
-        return CONFIDENCE_ORDER.index(confidence) >= CONFIDENCE_ORDER.index(self.min_confidence)
+        return confidence.rank >= self.min_confidence.rank
 
     def is_selected(self, code: str, path: Optional[str] = None) -> bool:
         ignore: Iterable[str] = self.ignore
@@ -160,7 +160,8 @@ _KNOWN_KEYS = {
     "select", "ignore", "exclude", "per-file-ignores", "max-file-size", "respect-gitignore",
     "min-confidence",
 }
-CONFIDENCE_ORDER = (Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH)
+# The levels from least to most sure, as --min-confidence and min-confidence name them.
+CONFIDENCE_LEVELS = tuple(c.value for c in sorted(Confidence, key=lambda c: c.rank))
 
 
 def config_from_table(table: Mapping[str, Any], path: str) -> Config:
@@ -197,9 +198,8 @@ def config_from_table(table: Mapping[str, Any], path: str) -> Config:
         values["respect_gitignore"] = table["respect-gitignore"]
     if "min-confidence" in table:
         level = table["min-confidence"]
-        names = [c.value for c in CONFIDENCE_ORDER]
-        if level not in names:
-            raise ConfigError(f"{path}: min-confidence must be one of {', '.join(names)}")
+        if level not in CONFIDENCE_LEVELS:
+            raise ConfigError(f"{path}: min-confidence must be one of {', '.join(CONFIDENCE_LEVELS)}")
         values["min_confidence"] = Confidence(level)
     return Config(**values)
 

@@ -35,6 +35,14 @@ class Confidence(str, enum.Enum):
     MEDIUM = "medium"
     LOW = "low"
 
+    @property
+    def rank(self) -> int:
+        """0 for low, 1 for medium, 2 for high: the order of ``--min-confidence`` levels."""
+        return _CONFIDENCE_RANKS[self]
+
+
+_CONFIDENCE_RANKS = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
 
 @dataclasses.dataclass(frozen=True, order=True)
 class Position:

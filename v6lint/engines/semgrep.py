@@ -784,8 +784,7 @@ def _confidence(meta: dict, path: str) -> Confidence:
     confidence = _CONFIDENCE.get(meta.get("confidence", "high"), Confidence.HIGH)
     in_tests = _CONFIDENCE.get(meta.get("in-tests", ""))
     if in_tests is not None and is_test_path(path):
-        order = list(Confidence)  # HIGH, MEDIUM, LOW
-        return max(confidence, in_tests, key=order.index)
+        return min(confidence, in_tests, key=lambda level: level.rank)
     return confidence
 
 
