@@ -23,7 +23,7 @@ from libcst.metadata import Assignment, GlobalScope, ScopeProvider
 
 from v6lint.model import Confidence
 from v6lint.rules._base import Rule, is_name as _is_name, iter_nodes, keyword_argument, positional_argument, string_value
-from v6lint.test_paths import is_test_path
+from v6lint.test_paths import is_gunicorn_config_name, is_test_path
 from v6lint.rules._vocabulary import (
     CLIENT_SINKS,
     DISPLAY_METHODS,
@@ -449,8 +449,7 @@ class AddressContext(Rule):
         return None
 
     def _looks_like_gunicorn_conf(self) -> bool:
-        path = self.context.path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-        if "gunicorn" in path:
+        if is_gunicorn_config_name(self.context.path):
             return True
         settings = {"workers", "worker_class", "threads", "wsgi_app", "accesslog", "errorlog",
                     "preload_app", "worker_connections", "max_requests", "graceful_timeout"}

@@ -9,7 +9,7 @@ import libcst as cst
 
 from v6lint.model import Confidence, FixSafety, Severity
 from v6lint.rules._vocabulary import name_tokens
-from v6lint.test_paths import is_test_path
+from v6lint.test_paths import is_migration_path, is_test_path
 from v6lint.rules._base import (
     Invalid,
     PendingFix,
@@ -200,9 +200,8 @@ class Ipv4WidthStorageField(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        path = context.path.replace("\\", "/")
-        self._skip = "/migrations/" in f"/{path}"
-        self._confidence = Confidence.LOW if is_test_path(path) else Confidence.HIGH
+        self._skip = is_migration_path(context.path)
+        self._confidence = Confidence.LOW if is_test_path(context.path) else Confidence.HIGH
         self._model_classes: dict[int, bool] = {}
 
     # -- Django and pydantic/SQLAlchemy calls -----------------------------------------------
