@@ -411,15 +411,24 @@ def run(
 
 def _unparsed(output: dict, workdir: str) -> list[str]:
     """The targets semgrep could not parse at all (syntax or lexical errors, not partial)."""
-    paths = []
-    for error in output.get("errors") or ():
-        error_type = error.get("type")
-        if isinstance(error_type, list):
-            error_type = error_type[0] if error_type else ""
-        error_type = str(error_type or "").lower()
-        if ("syntax" in error_type or "lexical" in error_type) and error.get("path"):
-            paths.append(_resolve(error["path"], workdir))
-    return paths
+    return [
+        _resolve(error["path"], workdir)
+        for error in output.get("errors") or ()
+        if error.get("path") and _is_whole_file_parse_error(_error_type(error))
+    ]
+
+
+def _error_type(error: dict) -> str:
+    """semgrep's error type: a name, or a list such as ["PartialParsing", [locations]]."""
+    error_type = error.get("type")
+    if isinstance(error_type, list):
+        error_type = error_type[0] if error_type else "error"
+    return str(error_type or "error")
+
+
+def _is_whole_file_parse_error(error_type: str) -> bool:
+    """A syntax or lexical error: semgrep scanned nothing of the file (PartialParsing is not)."""
+    return "syntax" in error_type.lower() or "lexical" in error_type.lower()
 
 
 def _retry_first_branches(
@@ -860,10 +869,7 @@ def _errors(
     diagnostics = []
     unparsed: set[str] = set()  # one diagnostic per file, however many errors semgrep lists
     for error in output.get("errors") or ():
-        error_type = error.get("type")
-        if isinstance(error_type, list):  # e.g. ["PartialParsing", [locations]]
-            error_type = error_type[0] if error_type else "error"
-        error_type = str(error_type or "error")
+        error_type = _error_type(error)
         path = error.get("path")
         source = by_fs_path.get(_resolve(path, workdir)) if path else None
         line = None
@@ -875,7 +881,7 @@ def _errors(
             # semgrep skipped some constructs but scanned the rest of the file.
             kind = DiagnosticKind.NOTICE
             message = "semgrep parsed this file only in part; some code was not scanned"
-        elif "syntax" in error_type.lower() or "lexical" in error_type.lower():
+        elif _is_whole_file_parse_error(error_type):
             key = source.path if source else str(path)
             if key in unparsed:
                 continue
