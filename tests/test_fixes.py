@@ -1,4 +1,5 @@
-"""Fix building (v6lint/engines/cst_fixes.py) and application (v6lint/fixes.py) with small test-only rules, and --fix/--diff via the CLI."""
+"""Fix building (v6lint/engines/cst_fixes.py) and application (v6lint/fixes.py) with small
+test-only rules, and --fix/--diff via the CLI."""
 
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ def language_for(path: str, *, sniff: bool = False) -> Optional[str]:
 
     With ``sniff`` (discovery uses it for every file), a suffix-less file is recognised by its
     first line: a Python shebang makes it Python, a node (or ts-node/tsx) shebang JavaScript
-    (TypeScript), a sh/bash/dash/ash/ksh shebang a shell script. Scripts like ``bin/cli`` carry no suffix.
+    (TypeScript), a sh/bash/dash/ash/ksh shebang a shell script. Scripts like ``bin/cli``
+    carry no suffix.
     """
     name = os.path.basename(path).lower()
     if name in NAME_LANGUAGES:

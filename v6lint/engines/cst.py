@@ -371,8 +371,8 @@ def _to_fix(
 
     ``code_for_node`` is not a faithful slice for parenthesised expressions, arguments or
     statements, so the edit comes from rendering the whole module before and after the
-    replacement and trimming what the two have in common (v6lint.engines.cst_fixes.build_fix). The scope
-    data the rules already computed tells whether ``import X`` is needed.
+    replacement and trimming what the two have in common (v6lint.engines.cst_fixes.build_fix).
+    The scope data the rules already computed tells whether ``import X`` is needed.
     """
     try:
         # Scopes are costly and matter only for fixes that add an import.

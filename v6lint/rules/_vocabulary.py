@@ -2,9 +2,9 @@
 
 What an IPv4 literal looks like (and when a dotted quad is a version, an OID, a mask or
 documentation), which words in a name say "address", "host", "port" or "something else",
-the calls that take a host or a IPV4_URL, which paths hold tests, and the template shapes that
-write a host in brackets. The rules' tree helpers (v6lint.rules._addresses, _addressing)
-read these; nothing here depends on how the source was parsed.
+the calls that take a host or a URL, and the template shapes that write a host in brackets
+(which paths hold tests is v6lint.test_paths). The rules' tree helpers (v6lint.rules.
+_addresses, _addressing) read these; nothing here depends on how the source was parsed.
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ SERVER_SINKS = {
     "smtpd.SMTPServer": (0, "localaddr", True),
 }
 
-# Calls that fetch a IPV4_URL given as a string (for test code, where a IPV4_URL must really be used).
+# Calls that fetch a URL given as a string (for test code, where a URL must really be used).
 URL_SINKS = {
     "urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve",
     "xmlrpc.client.ServerProxy", "requests.get", "requests.post", "requests.put",
